@@ -1,0 +1,56 @@
+# Quick start: `make run` opens the app, `make test` runs the whole test suite.
+# Each sets everything up on first use: system packages (Debian/Ubuntu), then .venv.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Other Pythons the GUI and audio tests run on too (skipped when not installed).
+EXTRA_PYTHONS ?= python3.12 python3.13
+
+.PHONY: run test lint check-pythons bench screenshots wheel clean
+
+run: $(STAMP)
+	$(BIN)/tempo-trainer
+
+$(STAMP): pyproject.toml scripts/install-system-deps.sh
+	sh scripts/install-system-deps.sh
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/python -m pytest
+	$(MAKE) check-pythons
+
+# The GUI and audio tests on every other Python 3 this machine has.
+check-pythons:
+	@for py in $(EXTRA_PYTHONS); do \
+		if command -v $$py >/dev/null 2>&1; then \
+			venv=.venv-$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+			echo "== $$py ($$venv)"; \
+			test -x $$venv/bin/python || $$py -m venv $$venv || exit 1; \
+			$$venv/bin/python -m pip install --quiet -e '.[test]' || exit 1; \
+			$$venv/bin/python -m pytest -p no:cacheprovider tests/gui tests/unit/audio tests/integration || exit 1; \
+		else echo "== $$py not installed: skipped"; fi; \
+	done
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
+
+wheel: $(STAMP)
+	$(BIN)/python -m build --wheel --outdir dist .
+
+clean:
+	rm -rf $(VENV) .venv-* dist build .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""Run the trainer with ``python -m app``."""
+
+import sys
+
+from app.cli import main
+
+sys.exit(main())

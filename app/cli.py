@@ -1,0 +1,298 @@
+"""The command line: ``tempo-trainer SUBCOMMAND``; the bare command opens the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.domain.problems import InputError
+from app.domain.timeline import Timeline, compile_timeline
+from app.storage.catalog import Catalog, CatalogError, load_catalog, variation_problems
+from app.storage.data_dir import data_dir, store_path
+from app.storage.history_csv import parse_csv, to_csv
+from app.storage.plan_files import read_plan
+from app.storage.store import Store, StoreError
+from app.storage.text_files import read_text
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_INVALID = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tempo-trainer",
+        description="Paces push-up reps with sound and big visual cues, and logs every set.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the log, plans and settings live "
+        "(default: $TEMPO_TRAINER_DATA_DIR or the platform's user-data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the trainer window (the default)")
+    gui.add_argument("--session", metavar="PLAN", type=Path, help="start with this plan file")
+    gui.add_argument("--fullscreen", action="store_true", help="open full screen")
+    _speed_and_audio(gui)
+
+    play = commands.add_parser("play", help="run a session in the terminal, sound only")
+    play.add_argument("plan", type=Path, metavar="PLAN")
+    play.add_argument("--yes", action="store_true", help="skip setup prompts, accept planned reps")
+    _speed_and_audio(play)
+
+    validate = commands.add_parser("validate", help="check plan and variation files")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    timeline = commands.add_parser("timeline", help="print a plan's compiled schedule")
+    timeline.add_argument("plan", type=Path, metavar="PLAN")
+    timeline.add_argument("--json", action="store_true")
+
+    variations = commands.add_parser("variations", help="list the push-up variations")
+    variations.add_argument("--json", action="store_true")
+
+    history = commands.add_parser("history", help="print the training log")
+    history.add_argument("--csv", action="store_true", help="one CSV row per set")
+
+    importer = commands.add_parser("import", help="add sets from a CSV file (history --csv format)")
+    importer.add_argument("file", type=Path, metavar="FILE.csv")
+    return parser
+
+
+def _speed_and_audio(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--speed",
+        type=_speed,
+        default=1.0,
+        metavar="F",
+        help="rehearse faster or slower (0.1-20); logged as a rehearsal",
+    )
+    parser.add_argument(
+        "--audio",
+        choices=("qt", "simpleaudio", "none"),
+        default=None,
+        help="sound output (default: from Settings, else qt)",
+    )
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.1 <= value <= 20:
+        raise argparse.ArgumentTypeError("speed must be between 0.1 and 20")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``tempo-trainer`` and ``python -m app``."""
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            return _gui(args)
+        if command == "play":
+            from app.audio.headless import run_headless
+
+            return run_headless(
+                args.plan,
+                data_dir=data_dir(args.data_dir),
+                speed=args.speed,
+                audio=args.audio,
+                assume_yes=args.yes,
+            )
+        if command == "validate":
+            return _validate(args.paths)
+        if command == "timeline":
+            return _timeline(args.plan, as_json=args.json)
+        if command == "variations":
+            return _variations(as_json=args.json)
+        if command == "history":
+            return _history(data_dir(args.data_dir), as_csv=args.csv)
+        if command == "import":
+            return _import(data_dir(args.data_dir), args.file)
+    except CatalogError as error:
+        _error("the shipped variation catalog is broken:\n" + "\n".join(error.lines))
+        return EXIT_FAILURE
+    except StoreError as error:
+        _error(str(error))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    raise AssertionError(f"unhandled command {command}")
+
+
+def main_gui() -> int:
+    """Entry point of the ``tempo-trainer-gui`` launcher (no console window on Windows)."""
+    return main(["gui", *sys.argv[1:]])
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from app.gui.launch import run_gui
+
+    return run_gui(
+        data_dir=data_dir(args.data_dir),
+        session=getattr(args, "session", None),
+        fullscreen=getattr(args, "fullscreen", False),
+        speed=getattr(args, "speed", 1.0),
+        audio=getattr(args, "audio", None),
+    )
+
+
+def _error(message: str) -> None:
+    print(f"tempo-trainer: {message}", file=sys.stderr)
+
+
+def _validate(paths: Sequence[Path]) -> int:
+    catalog = load_catalog()
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.toml")))
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(f"{path}: no such file or folder")
+    for path in files:
+        problems.extend(_file_problems(path, catalog))
+    for line in problems:
+        print(line, file=sys.stderr)
+    if not problems:
+        print(f"{len(files)} file(s) valid")
+    return EXIT_INVALID if problems else EXIT_OK
+
+
+def _file_problems(path: Path, catalog: Catalog) -> list[str]:
+    """A file under a ``variations`` folder is a variation; anything else is a plan."""
+    if path.parent.name == "variations":
+        return variation_problems(path)[1]
+    return list(read_plan(path, catalog).problems)
+
+
+def _timeline(path: Path, *, as_json: bool) -> int:
+    plan_file = read_plan(path, load_catalog())
+    if plan_file.plan is None:
+        for line in plan_file.problems:
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    timeline = compile_timeline(plan_file.plan)
+    if as_json:
+        print(json.dumps(timeline_json(timeline), indent=1))
+    else:
+        print(timeline_text(timeline))
+    return EXIT_OK
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds, 3)
+
+
+def timeline_json(timeline: Timeline) -> dict[str, object]:
+    """The ``timeline --json`` contract."""
+    return {
+        "title": timeline.title,
+        "duration_s": _ms(timeline.duration_s),
+        "sets": [
+            {
+                "block": timed.schedule.block,
+                "set": timed.schedule.set_number,
+                "variation": timed.schedule.variation_id,
+                "box_height_cm": timed.schedule.box_height_cm,
+                "tempo": str(timed.schedule.tempo),
+                "reps": timed.schedule.reps,
+                "start_s": _ms(timed.start_s),
+                "reps_start_s": _ms(timed.reps_start_s),
+                "end_s": _ms(timed.end_s),
+                "rest_end_s": _ms(timed.rest_end_s),
+            }
+            for timed in timeline.sets
+        ],
+        "cues": [{"t": _ms(cue.t_s), "cue": cue.kind.value} for cue in timeline.cues],
+    }
+
+
+def timeline_text(timeline: Timeline) -> str:
+    lines = [f"{timeline.title}: {_clock(timeline.duration_s)} in all"]
+    for timed in timeline.sets:
+        s = timed.schedule
+        box = f", box {s.box_height_cm:g} cm" if s.box_height_cm is not None else ""
+        lines.append(
+            f"  {_clock(timed.start_s)}  block {s.block + 1} set {s.set_number}/{s.sets_in_block}:"
+            f" {s.variation_id}{box}, {s.target} reps at {s.tempo}, ends {_clock(timed.end_s)},"
+            f" rest until {_clock(timed.rest_end_s)}"
+        )
+    return "\n".join(lines)
+
+
+def _clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60:d}:{whole % 60:02d}"
+
+
+def _variations(*, as_json: bool) -> int:
+    catalog = load_catalog()
+    if as_json:
+        items = [
+            {
+                "id": v.id,
+                "name": v.name,
+                "summary": v.summary,
+                "difficulty": v.difficulty,
+                "muscles": list(v.muscles),
+                "equipment": list(v.equipment),
+                "uses_box": v.uses_box,
+                "default_box_height_cm": v.default_box_height_cm,
+                "default_tempo": str(v.default_tempo),
+                "default_reps": str(v.default_reps),
+                "default_rest_s": v.default_rest_s,
+                "easier": list(v.easier),
+                "harder": list(v.harder),
+                "caveat": v.caveat,
+                "setup_steps": [{"title": s.title, "text": s.text} for s in v.steps],
+                "form_cues": list(v.form_cues),
+                "mistakes": list(v.mistakes),
+            }
+            for v in catalog.values()
+        ]
+        print(json.dumps(items, indent=1, ensure_ascii=False))
+        return EXIT_OK
+    for v in catalog.values():
+        print(f"{v.id:24} {v.name}: {v.summary}")
+    return EXIT_OK
+
+
+def _history(folder: Path, *, as_csv: bool) -> int:
+    with Store(store_path(folder)) as store:
+        sets = store.sets()
+        if as_csv:
+            sys.stdout.write(to_csv(sets))
+            return EXIT_OK
+        for s in sets:
+            box = f" box {s.box_height_cm:g} cm" if s.box_height_cm is not None else ""
+            mark = " (rehearsal)" if s.rehearsal else ""
+            print(
+                f"{s.ended_at}  {s.variation}{box}  set {s.set_number}: {s.reps}/{s.target_reps}"
+                f" reps at {s.tempo}{mark}"
+            )
+        if not sets:
+            print("No sets logged yet.")
+    return EXIT_OK
+
+
+def _import(folder: Path, path: Path) -> int:
+    try:
+        rows = parse_csv(read_text(path))
+    except InputError as error:
+        for line in error.lines(str(path)):
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    with Store(store_path(folder)) as store:
+        added = store.import_sets(rows)
+    print(f"{added} set(s) added, {len(rows) - added} already in the log")
+    return EXIT_OK

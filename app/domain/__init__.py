@@ -1,0 +1,1 @@
+"""The training core: pure Python, no Qt, no files, no clock reads."""

@@ -1,0 +1,176 @@
+"""History as CSV: one row per set, the same columns for export and import."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterable
+from datetime import datetime
+
+from app.domain.problems import InputError, Problem
+from app.domain.reps import parse_rep_target
+from app.domain.tempo import TempoError, parse_tempo
+from app.domain.variation import is_variation_id
+from app.storage.store import ImportedSet, SetRecord
+
+COLUMNS = (
+    "date",
+    "session_id",
+    "session_title",
+    "block",
+    "set",
+    "variation",
+    "box_height_cm",
+    "tempo",
+    "target_reps",
+    "reps",
+    "reps_in_reserve",
+    "note",
+)
+OPTIONAL_COLUMNS = ("rehearsal",)
+MAX_ROWS = 200_000
+
+
+def to_csv(sets: Iterable[SetRecord]) -> str:
+    """The CSV text for these sets (``rehearsal`` last: 1 for sessions played at another speed)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow((*COLUMNS, *OPTIONAL_COLUMNS))
+    for s in sets:
+        writer.writerow(
+            (
+                s.ended_at,
+                s.session_uid,
+                s.session_title,
+                s.block,
+                s.set_number,
+                s.variation,
+                "" if s.box_height_cm is None else f"{s.box_height_cm:g}",
+                s.tempo,
+                s.target_reps,
+                s.reps,
+                "" if s.reps_in_reserve is None else s.reps_in_reserve,
+                s.note,
+                int(s.rehearsal),
+            )
+        )
+    return out.getvalue()
+
+
+def parse_csv(text: str) -> list[ImportedSet]:
+    """Check every row; InputError lists every bad row with its line, and nothing is returned."""
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems: list[Problem] = []
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise InputError(Problem(f"not readable as CSV: {error}", 1)) from None
+    if header is None:
+        raise InputError(Problem("the file is empty; expected a header row", 1))
+    names = [h.strip() for h in header]
+    if tuple(names[: len(COLUMNS)]) != COLUMNS or any(
+        n not in OPTIONAL_COLUMNS for n in names[len(COLUMNS) :]
+    ):
+        raise InputError(Problem(f"the header must be: {','.join(COLUMNS)}", 1))
+    rows: list[ImportedSet] = []
+    seen: set[tuple[str, int, int]] = set()
+    while True:
+        line = reader.line_num + 1
+        try:
+            raw = next(reader, None)
+        except csv.Error as error:
+            problems.append(Problem(f"not readable as CSV: {error}", line))
+            break
+        if raw is None:
+            break
+        line = reader.line_num
+        if not any(cell.strip() for cell in raw):
+            continue
+        if len(rows) + len(problems) >= MAX_ROWS:
+            problems.append(Problem(f"more than {MAX_ROWS} rows", line))
+            break
+        if len(raw) != len(names):
+            problems.append(Problem(f"{len(raw)} fields; the header has {len(names)}", line))
+            continue
+        try:
+            row = _row(dict(zip(names, raw, strict=True)))
+        except ValueError as error:
+            problems.append(Problem(str(error), line))
+            continue
+        key = (row.session_uid, row.block, row.set_number)
+        if key in seen:
+            problems.append(Problem("the same session, block and set appear twice", line))
+            continue
+        seen.add(key)
+        rows.append(row)
+    if problems:
+        raise InputError(problems)
+    return rows
+
+
+def _row(cells: dict[str, str]) -> ImportedSet:
+    date = cells["date"].strip()
+    try:
+        moment = datetime.fromisoformat(date)
+    except ValueError:
+        raise ValueError(f"date {date!r} is not an ISO 8601 date and time") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"date {date!r} needs its UTC offset, like 2026-11-22T18:30:00+01:00")
+    session_uid = cells["session_id"].strip()
+    if not session_uid or len(session_uid) > 64:
+        raise ValueError("session_id must be 1-64 characters")
+    title = cells["session_title"].strip()
+    if not 1 <= len(title) <= 80:
+        raise ValueError("session_title must be 1-80 characters")
+    variation = cells["variation"].strip()
+    if not is_variation_id(variation) or len(variation) > 60:
+        raise ValueError(f"variation {variation!r} is not a variation id")
+    try:
+        tempo = str(parse_tempo(cells["tempo"]))
+    except TempoError as error:
+        raise ValueError(str(error)) from None
+    target = str(parse_rep_target(cells["target_reps"].strip()))
+    rir_text = cells["reps_in_reserve"].strip()
+    note = cells["note"]
+    if len(note) > 2000:
+        raise ValueError("note is longer than 2000 characters")
+    rehearsal = cells.get("rehearsal", "0").strip() or "0"
+    if rehearsal not in ("0", "1"):
+        raise ValueError(f"rehearsal must be 0 or 1, not {rehearsal!r}")
+    return ImportedSet(
+        session_uid=session_uid,
+        session_title=title,
+        block=_whole(cells["block"], "block", 0, 49),
+        set_number=_whole(cells["set"], "set", 1, 20),
+        variation=variation,
+        box_height_cm=_box(cells["box_height_cm"]),
+        tempo=tempo,
+        target_reps=target,
+        reps=_whole(cells["reps"], "reps", 0, 1000),
+        reps_in_reserve=None if not rir_text else _whole(rir_text, "reps_in_reserve", 0, 10),
+        note=note,
+        ended_at=moment.isoformat(timespec="seconds"),
+        rehearsal=rehearsal == "1",
+    )
+
+
+def _whole(text: str, name: str, low: int, high: int) -> int:
+    stripped = text.strip()
+    if not stripped.isdigit() or not low <= int(stripped) <= high:
+        raise ValueError(f"{name} {text!r} must be a whole number {low}-{high}")
+    return int(stripped)
+
+
+def _box(text: str) -> float | None:
+    stripped = text.strip()
+    if not stripped:
+        return None
+    try:
+        value = float(stripped)
+    except ValueError:
+        raise ValueError(f"box_height_cm {text!r} is not a number") from None
+    if not math.isfinite(value) or not 0 <= value <= 120:
+        raise ValueError(f"box_height_cm {text!r} must be 0-120")
+    return value

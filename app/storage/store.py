@@ -1,0 +1,445 @@
+"""The training log: sessions and sets in one SQLite file.
+
+WAL mode, the schema version in ``PRAGMA user_version`` with forward migrations, and every
+set committed the moment it is logged, so a crash later loses nothing. Times are stored as
+ISO 8601 text with their UTC offset, as the person's clock showed them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.domain.player import LoggedSet
+
+_MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        plan_source TEXT NOT NULL DEFAULT '',
+        plan_text TEXT NOT NULL DEFAULT '',
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        next_set INTEGER NOT NULL DEFAULT 0,
+        abandoned INTEGER NOT NULL DEFAULT 0,
+        rehearsal INTEGER NOT NULL DEFAULT 0,
+        speed REAL NOT NULL DEFAULT 1.0
+    );
+    CREATE TABLE set_log (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+        block INTEGER NOT NULL CHECK (block >= 0),
+        set_number INTEGER NOT NULL CHECK (set_number >= 1),
+        variation TEXT NOT NULL,
+        box_height_cm REAL,
+        tempo TEXT NOT NULL,
+        target_reps TEXT NOT NULL,
+        reps INTEGER NOT NULL CHECK (reps >= 0),
+        reps_in_reserve INTEGER,
+        form_flags TEXT NOT NULL DEFAULT '[]',
+        note TEXT NOT NULL DEFAULT '',
+        time_under_tension_s REAL NOT NULL DEFAULT 0,
+        ended_at TEXT NOT NULL,
+        UNIQUE (session_id, block, set_number)
+    );
+    CREATE INDEX set_log_variation ON set_log (variation, ended_at);
+    CREATE INDEX set_log_ended ON set_log (ended_at);
+    """,
+)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+
+class StoreError(RuntimeError):
+    """A known problem with the store file (unreadable, newer schema, disk full)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    id: int
+    uid: str
+    title: str
+    plan_source: str
+    plan_text: str
+    started_at: str
+    ended_at: str | None
+    next_set: int
+    rehearsal: bool
+    speed: float
+
+
+@dataclass(frozen=True, slots=True)
+class SetRecord:
+    """One logged set, as history shows it."""
+
+    id: int
+    session_id: int
+    session_uid: str
+    session_title: str
+    block: int
+    set_number: int
+    variation: str
+    box_height_cm: float | None
+    tempo: str
+    target_reps: str
+    reps: int
+    reps_in_reserve: int | None
+    form_flags: tuple[str, ...]
+    note: str
+    time_under_tension_s: float
+    ended_at: str
+    rehearsal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedSet:
+    """A set read from a CSV file, ready to be stored."""
+
+    session_uid: str
+    session_title: str
+    block: int
+    set_number: int
+    variation: str
+    box_height_cm: float | None
+    tempo: str
+    target_reps: str
+    reps: int
+    reps_in_reserve: int | None
+    note: str
+    ended_at: str
+    rehearsal: bool = False
+
+
+_SET_COLUMNS = """
+    s.id, s.session_id, se.uid, se.title, s.block, s.set_number, s.variation, s.box_height_cm,
+    s.tempo, s.target_reps, s.reps, s.reps_in_reserve, s.form_flags, s.note,
+    s.time_under_tension_s, s.ended_at, se.rehearsal
+"""
+_SESSION_COLUMNS = (
+    "id, uid, title, plan_source, plan_text, started_at, ended_at, next_set, rehearsal, speed"
+)
+
+
+class Store:
+    """An open training log. Use as a context manager, or call ``close``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"{path}: cannot open the training log: {error}") from None
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise StoreError(f"{path}: the training log is damaged or not a log: {error}") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer Tempo Trainer (schema {version}); update the app"
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self._transaction():
+                for statement in _MIGRATIONS[target - 1].split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {target}")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreError(
+                f"{self.path}: the training log is busy or read-only: {error}"
+            ) from None
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: could not save: {error}") from None
+
+    def _write(self, sql: str, params: tuple[object, ...]) -> int:
+        try:
+            with self._transaction() as db:
+                cursor = db.execute(sql, params)
+                return int(cursor.lastrowid or 0)
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{self.path}: could not save: {error}") from None
+
+    # --- sessions ---------------------------------------------------------------------------
+
+    def begin_session(
+        self,
+        *,
+        title: str,
+        started_at: datetime,
+        plan_source: str = "",
+        plan_text: str = "",
+        rehearsal: bool = False,
+        speed: float = 1.0,
+        first_set: int = 0,
+    ) -> SessionRecord:
+        """Open a session; it stays unfinished (and offered for resume) until ``finish_session``."""
+        uid = uuid.uuid4().hex
+        session_id = self._write(
+            "INSERT INTO session (uid, title, plan_source, plan_text, started_at, next_set,"
+            " rehearsal, speed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                uid,
+                title,
+                plan_source,
+                plan_text,
+                _iso(started_at),
+                first_set,
+                int(rehearsal),
+                speed,
+            ),
+        )
+        return self.session(session_id)
+
+    def session(self, session_id: int) -> SessionRecord:
+        row = self._db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM session WHERE id = ?", (session_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(session_id)
+        return _session(row)
+
+    def sessions(self) -> list[SessionRecord]:
+        rows = self._db.execute(f"SELECT {_SESSION_COLUMNS} FROM session ORDER BY started_at, id")
+        return [_session(row) for row in rows]
+
+    def record_set(self, session_id: int, logged: LoggedSet, ended_at: datetime) -> int:
+        """Commit a logged set at once and move the session's resume point past it."""
+        schedule, result = logged.schedule, logged.result
+        try:
+            with self._transaction() as db:
+                cursor = db.execute(
+                    "INSERT INTO set_log (session_id, block, set_number, variation, box_height_cm,"
+                    " tempo, target_reps, reps, reps_in_reserve, form_flags, note,"
+                    " time_under_tension_s, ended_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    " ON CONFLICT (session_id, block, set_number) DO NOTHING",
+                    (
+                        session_id,
+                        schedule.block,
+                        schedule.set_number,
+                        schedule.variation_id,
+                        result.box_height_cm,
+                        str(schedule.tempo),
+                        str(schedule.target),
+                        result.reps,
+                        result.reps_in_reserve,
+                        json.dumps(list(result.form_flags)),
+                        result.note,
+                        round(logged.time_under_tension_s, 3),
+                        _iso(ended_at),
+                    ),
+                )
+                db.execute(
+                    "UPDATE session SET next_set = MAX(next_set, ?) WHERE id = ?",
+                    (schedule.index + 1, session_id),
+                )
+                return int(cursor.lastrowid or 0)
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{self.path}: could not save the set: {error}") from None
+
+    def finish_session(self, session_id: int, ended_at: datetime) -> None:
+        self._write("UPDATE session SET ended_at = ? WHERE id = ?", (_iso(ended_at), session_id))
+
+    def abandon_session(self, session_id: int) -> None:
+        """The person declined to resume: keep its sets, stop offering it."""
+        self._write("UPDATE session SET abandoned = 1 WHERE id = ?", (session_id,))
+
+    def unfinished_session(self) -> SessionRecord | None:
+        """The newest session that was neither finished nor abandoned (offered for resume)."""
+        row = self._db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM session WHERE ended_at IS NULL AND abandoned = 0"
+            " ORDER BY started_at DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else _session(row)
+
+    # --- sets -------------------------------------------------------------------------------
+
+    def sets(
+        self, *, session_id: int | None = None, variation: str | None = None
+    ) -> list[SetRecord]:
+        """Logged sets, oldest first, optionally for one session or one variation."""
+        where: list[str] = []
+        params: list[object] = []
+        if session_id is not None:
+            where.append("s.session_id = ?")
+            params.append(session_id)
+        if variation is not None:
+            where.append("s.variation = ?")
+            params.append(variation)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self._db.execute(
+            f"SELECT {_SET_COLUMNS} FROM set_log s JOIN session se ON se.id = s.session_id"
+            f" {clause} ORDER BY s.ended_at, s.session_id, s.block, s.set_number",
+            params,
+        )
+        return [_set(row) for row in rows]
+
+    def last_session_with(self, variation: str, before_session: int | None = None) -> int | None:
+        """The newest non-rehearsal session with ``variation``, other than ``before_session``."""
+        row = self._db.execute(
+            "SELECT s.session_id FROM set_log s JOIN session se ON se.id = s.session_id"
+            " WHERE s.variation = ? AND se.rehearsal = 0 AND (? IS NULL OR s.session_id != ?)"
+            " ORDER BY s.ended_at DESC LIMIT 1",
+            (variation, before_session, before_session),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def times_trained(self, variation: str) -> int:
+        """Non-rehearsal sessions that logged ``variation``."""
+        row = self._db.execute(
+            "SELECT COUNT(DISTINCT s.session_id) FROM set_log s JOIN session se"
+            " ON se.id = s.session_id WHERE s.variation = ? AND se.rehearsal = 0",
+            (variation,),
+        ).fetchone()
+        return int(row[0])
+
+    def import_sets(self, rows: Iterable[ImportedSet]) -> int:
+        """Add imported sets in one transaction; rows already in the log are skipped."""
+        added = 0
+        try:
+            with self._transaction() as db:
+                for row in rows:
+                    db.execute(
+                        "INSERT INTO session (uid, title, started_at, ended_at, rehearsal)"
+                        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET"
+                        " started_at = MIN(started_at, excluded.started_at),"
+                        " ended_at = MAX(COALESCE(ended_at, ''), excluded.ended_at)",
+                        (
+                            row.session_uid,
+                            row.session_title,
+                            row.ended_at,
+                            row.ended_at,
+                            int(row.rehearsal),
+                        ),
+                    )
+                    session_id = db.execute(
+                        "SELECT id FROM session WHERE uid = ?", (row.session_uid,)
+                    ).fetchone()[0]
+                    cursor = db.execute(
+                        "INSERT INTO set_log (session_id, block, set_number, variation,"
+                        " box_height_cm, tempo, target_reps, reps, reps_in_reserve, note,"
+                        " ended_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                        " ON CONFLICT (session_id, block, set_number) DO NOTHING",
+                        (
+                            session_id,
+                            row.block,
+                            row.set_number,
+                            row.variation,
+                            row.box_height_cm,
+                            row.tempo,
+                            row.target_reps,
+                            row.reps,
+                            row.reps_in_reserve,
+                            row.note,
+                            row.ended_at,
+                        ),
+                    )
+                    added += cursor.rowcount
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{self.path}: could not import: {error}") from None
+        return added
+
+    def integrity_ok(self) -> bool:
+        return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+
+def _iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("store times must carry their UTC offset")
+    return moment.isoformat(timespec="seconds")
+
+
+def _session(row: tuple[object, ...]) -> SessionRecord:
+    (id_, uid, title, source, text, started, ended, next_set, rehearsal, speed) = row
+    return SessionRecord(
+        id=int(str(id_)),
+        uid=str(uid),
+        title=str(title),
+        plan_source=str(source),
+        plan_text=str(text),
+        started_at=str(started),
+        ended_at=None if ended is None else str(ended),
+        next_set=int(str(next_set)),
+        rehearsal=bool(rehearsal),
+        speed=float(str(speed)),
+    )
+
+
+def _set(row: tuple[object, ...]) -> SetRecord:
+    (
+        id_,
+        session_id,
+        uid,
+        title,
+        block,
+        set_number,
+        variation,
+        box,
+        tempo,
+        target,
+        reps,
+        rir,
+        flags,
+        note,
+        tut,
+        ended,
+        rehearsal,
+    ) = row
+    return SetRecord(
+        id=int(str(id_)),
+        session_id=int(str(session_id)),
+        session_uid=str(uid),
+        session_title=str(title),
+        block=int(str(block)),
+        set_number=int(str(set_number)),
+        variation=str(variation),
+        box_height_cm=None if box is None else float(str(box)),
+        tempo=str(tempo),
+        target_reps=str(target),
+        reps=int(str(reps)),
+        reps_in_reserve=None if rir is None else int(str(rir)),
+        form_flags=tuple(json.loads(str(flags))),
+        note=str(note),
+        time_under_tension_s=float(str(tut)),
+        ended_at=str(ended),
+        rehearsal=bool(rehearsal),
+    )
