@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "gui":
             return _gui(args)
         if command == "play":
-            from app.audio.headless import run_headless
+            from app.headless import run_headless
 
             return run_headless(
                 args.plan,
