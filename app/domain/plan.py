@@ -95,6 +95,10 @@ def _parse_block(block: Fields, catalog: Mapping[str, Variation]) -> Block | Non
     box = _box_height(block, variation)
     if variation is None or sets is None or reps is None or tempo is None:
         return None
+    reset_s = DEFAULT_RESET_S if reset is None else reset
+    if tempo.rep_duration_s(reset_s) <= 0:
+        block.problem("reset_s", "a rep must take some time: the tempo and reset_s are all 0")
+        return None
     return Block(
         variation_id=variation_id,
         sets=int(sets),
@@ -102,7 +106,7 @@ def _parse_block(block: Fields, catalog: Mapping[str, Variation]) -> Block | Non
         tempo=tempo,
         rest_s=DEFAULT_REST_S if rest is None else rest,
         box_height_cm=box,
-        reset_s=DEFAULT_RESET_S if reset is None else reset,
+        reset_s=reset_s,
     )
 
 

@@ -1,0 +1,53 @@
+"""A ring that fills as a phase or rest runs, with the big countdown in its middle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class ProgressRing(QWidget):
+    """Draws ``progress`` (0-1) as an arc and ``text`` as large as the ring allows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.progress = 0.0
+        self.text = ""
+        self.colour = QColor("#4cc2ff")
+        self.track = QColor("#2c323a")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(120, 120)
+
+    def show_state(self, progress: float, text: str, colour: QColor) -> None:
+        if (progress, text, colour) != (self.progress, self.text, self.colour):
+            self.progress, self.text, self.colour = progress, text, colour
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        del event
+        side = min(self.width(), self.height())
+        thickness = side * 0.07
+        rect = QRectF(
+            (self.width() - side) / 2 + thickness / 2,
+            (self.height() - side) / 2 + thickness / 2,
+            side - thickness,
+            side - thickness,
+        )
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.track, thickness))
+        painter.drawEllipse(rect)
+        pen = QPen(self.colour, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        span = round(-360 * 16 * max(0.0, min(1.0, self.progress)))
+        if span:
+            painter.drawArc(rect, 90 * 16, span)
+        font = QFont(self.font())
+        digits = max(1, len(self.text))
+        font.setPixelSize(max(12, round(side * (0.55 if digits <= 2 else 1.1 / digits))))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        painter.end()

@@ -1,0 +1,48 @@
+"""The base of every screen: key actions in, text sized from the screen's own size."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.gui.keys import Action
+
+MIN_TEXT_PX = 14
+
+
+class ScaledLabel(QLabel):
+    """A label whose font is ``fraction`` of its screen's shorter side (at least ``min_px``)."""
+
+    def __init__(
+        self, text: str = "", fraction: float = 0.04, *, bold: bool = False, min_px: int = 18
+    ) -> None:
+        super().__init__(text)
+        self.fraction = fraction
+        self.bold = bold
+        self.min_px = min_px
+
+    def rescale(self, unit: int) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(max(self.min_px, MIN_TEXT_PX, round(unit * self.fraction)))
+        font.setBold(self.bold)
+        self.setFont(font)
+        # A style sheet font-size would override setFont; the pixel size wins here.
+        self.setStyleSheet(f"font-size: {font.pixelSize()}px;")
+
+
+class Screen(QWidget):
+    """One full-window screen; the main window passes it the hands-free actions."""
+
+    def handle(self, action: Action) -> bool:
+        """Act on ``action``; False lets the focused widget have the key instead."""
+        del action
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.rescale()
+
+    def rescale(self) -> None:
+        unit = min(self.width(), round(self.height() * 1.25))
+        for label in self.findChildren(ScaledLabel):
+            label.rescale(unit)

@@ -1,0 +1,71 @@
+"""Dark (default) and light themes: high contrast from across the room."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.storage.settings import Theme
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    background: str
+    surface: str
+    text: str
+    muted_text: str
+    accent: str
+    track: str
+    danger: str
+
+
+DARK = Colours("#0b0d10", "#1a1e24", "#f4f6f8", "#b9c0c8", "#4cc2ff", "#2c323a", "#ff6b6b")
+LIGHT = Colours("#fbfbf8", "#e9ecef", "#101214", "#3b4046", "#005fb8", "#d5d9de", "#b00020")
+
+
+def colours(theme: Theme) -> Colours:
+    return DARK if theme is Theme.DARK else LIGHT
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Palette plus a style sheet sized from the platform font (so its scaling is kept)."""
+    c = colours(theme)
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, c.background),
+        (QPalette.ColorRole.Base, c.surface),
+        (QPalette.ColorRole.AlternateBase, c.background),
+        (QPalette.ColorRole.Button, c.surface),
+        (QPalette.ColorRole.WindowText, c.text),
+        (QPalette.ColorRole.Text, c.text),
+        (QPalette.ColorRole.ButtonText, c.text),
+        (QPalette.ColorRole.PlaceholderText, c.muted_text),
+        (QPalette.ColorRole.Highlight, c.accent),
+        (QPalette.ColorRole.HighlightedText, c.background),
+    ):
+        palette.setColor(role, QColor(colour))
+    app.setPalette(palette)
+    base = max(11.0, app.font().pointSizeF())
+    app.setStyleSheet(
+        f"""
+        QWidget {{ background: {c.background}; color: {c.text}; font-size: {base * 1.5:.0f}pt; }}
+        QPushButton {{ background: {c.surface}; border: 2px solid {c.track};
+            border-radius: 10px; padding: 10px 22px; }}
+        QPushButton:focus, QPushButton:hover {{ border-color: {c.accent}; }}
+        QPushButton[primary="true"] {{ background: {c.accent}; color: {c.background};
+            font-weight: bold; border-color: {c.accent}; }}
+        QListWidget, QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{
+            background: {c.surface}; border: 2px solid {c.track}; border-radius: 8px;
+            padding: 6px; }}
+        QListWidget::item {{ padding: 10px; }}
+        QListWidget::item:selected {{ background: {c.accent}; color: {c.background}; }}
+        QCheckBox::indicator {{ width: 28px; height: 28px; }}
+        QLabel[role="muted"] {{ color: {c.muted_text}; }}
+        QLabel[role="danger"] {{ color: {c.danger}; }}
+        QLabel[role="heading"] {{ font-size: {base * 2.4:.0f}pt; font-weight: bold; }}
+        QFrame[role="card"] {{ background: {c.surface}; border-radius: 14px; }}
+        QFrame[role="card"] QLabel {{ background: transparent; }}
+        """
+    )

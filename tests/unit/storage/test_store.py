@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.domain.plan import Block, SessionPlan
+from app.domain.player import Player, SetResult
+from app.domain.reps import RepTarget
+from app.domain.tempo import parse_tempo
+from app.domain.timeline import compile_sets
+from app.storage.store import SCHEMA_VERSION, Store, StoreError
+
+T0 = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
+
+
+def logged_sets(sets: int = 2) -> list:  # type: ignore[type-arg]
+    block = Block("hands-elevated-push-up", sets, RepTarget(8, 12), parse_tempo("3-1-1-0"), 0, 45)
+    player = Player(compile_sets(SessionPlan("t", (block,))))
+    player.start(0.0)
+    out = []
+    for index in range(sets):
+        player.advance(1000.0 * (index + 1))
+        out.append(
+            player.log_set(1000.0 * (index + 1), SetResult(11, 40.0, 1, ("Hips sagging",), "ok"))
+        )
+    return out
+
+
+def test_a_logged_set_is_on_disk_at_once_and_the_session_resumes_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    store = Store(path)
+    session = store.begin_session(title="Ladder", started_at=T0, plan_text="title='x'")
+    first, _ = logged_sets()
+    store.record_set(session.id, first, T0 + timedelta(minutes=1))
+    # another connection (as after a crash) sees it without any close or flush
+    other = sqlite3.connect(path)
+    assert other.execute("SELECT reps, box_height_cm, form_flags FROM set_log").fetchall() == [
+        (11, 40.0, '["Hips sagging"]')
+    ]
+    other.close()
+    unfinished = store.unfinished_session()
+    assert unfinished is not None
+    assert unfinished.next_set == 1
+    assert unfinished.plan_text == "title='x'"
+    store.close()
+
+
+def test_recording_the_same_set_twice_keeps_one(tmp_path: Path) -> None:
+    with Store(tmp_path / "log.sqlite3") as store:
+        session = store.begin_session(title="Ladder", started_at=T0)
+        first, _ = logged_sets()
+        store.record_set(session.id, first, T0)
+        store.record_set(session.id, first, T0)
+        assert len(store.sets()) == 1
+
+
+def test_finished_and_abandoned_sessions_are_not_offered_for_resume(tmp_path: Path) -> None:
+    with Store(tmp_path / "log.sqlite3") as store:
+        a = store.begin_session(title="A", started_at=T0)
+        b = store.begin_session(title="B", started_at=T0 + timedelta(hours=1))
+        store.finish_session(b.id, T0 + timedelta(hours=2))
+        assert store.unfinished_session() == store.session(a.id)
+        store.abandon_session(a.id)
+        assert store.unfinished_session() is None
+
+
+def test_sets_read_back_with_everything_the_log_sheet_held(tmp_path: Path) -> None:
+    with Store(tmp_path / "log.sqlite3") as store:
+        session = store.begin_session(title="Ladder", started_at=T0, rehearsal=True, speed=4.0)
+        for number, logged in enumerate(logged_sets(), start=1):
+            store.record_set(session.id, logged, T0 + timedelta(minutes=number))
+        rows = store.sets(variation="hands-elevated-push-up")
+        assert [
+            (r.set_number, r.reps, r.target_reps, r.tempo, r.reps_in_reserve) for r in rows
+        ] == [
+            (1, 11, "8-12", "3-1-1-0", 1),
+            (2, 11, "8-12", "3-1-1-0", 1),
+        ]
+        assert rows[0].ended_at == "2026-11-22T18:01:00+00:00"
+        assert rows[0].rehearsal
+        assert rows[0].time_under_tension_s == 55
+        assert store.last_session_with("hands-elevated-push-up") is None  # rehearsals do not count
+
+
+def test_schema_is_versioned_and_wal(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    Store(path).close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer Tempo Trainer"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_log_is_a_known_error(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="damaged or not a log"):
+        Store(path)
+    assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_times_without_offset_are_refused(tmp_path: Path) -> None:
+    with Store(tmp_path / "log.sqlite3") as store, pytest.raises(ValueError, match="offset"):
+        store.begin_session(title="x", started_at=datetime(2026, 1, 1))
