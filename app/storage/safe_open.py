@@ -1,0 +1,133 @@
+"""Opening the training log without ever losing it.
+
+At start the log is checked. A damaged or truncated file is moved aside (never deleted) and
+the newest automatic backup that is sound takes its place; the person is told what happened.
+Backups are taken with SQLite's online backup API at most once a day and before every schema
+migration, and the newest few are kept.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.storage.data_dir import STORE_NAME
+from app.storage.store import SCHEMA_VERSION, Store, StoreError
+
+BACKUP_FOLDER = "backups"
+DAMAGED_FOLDER = "damaged"
+KEEP_BACKUPS = 7
+_SIDE_FILES = ("-wal", "-shm")
+
+
+@dataclass(frozen=True)
+class OpenedStore:
+    """The open log, and a sentence for the person when something had to be repaired."""
+
+    store: Store
+    notice: str | None = None
+
+
+def open_store(folder: Path, now: datetime) -> OpenedStore:
+    """Open (creating, checking, restoring and backing up as needed) the log in ``folder``."""
+    path = folder / STORE_NAME
+    notice: str | None = None
+    if path.exists():
+        problem = _damage(path)
+        if problem is not None:
+            notice = _restore(folder, path, problem, now)
+        elif _schema_version(path) < SCHEMA_VERSION:
+            take_backup(path, folder / BACKUP_FOLDER / f"before-migration-{_stamp(now)}.sqlite3")
+    store = Store(path)
+    daily = folder / BACKUP_FOLDER / f"daily-{now.date().isoformat()}.sqlite3"
+    if not daily.exists():
+        try:
+            take_backup(path, daily)
+            _rotate(folder / BACKUP_FOLDER)
+        except (OSError, sqlite3.Error):
+            pass  # a backup that cannot be written must not stop a training session
+    return OpenedStore(store, notice)
+
+
+def take_backup(source: Path, target: Path) -> None:
+    """Copy a live log with SQLite's online backup API (consistent even mid-write)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(target)
+
+
+def backups(folder: Path) -> list[Path]:
+    """Backups in ``folder``, newest first."""
+    found = [p for p in folder.glob("*.sqlite3") if p.is_file()] if folder.is_dir() else []
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _rotate(folder: Path) -> None:
+    daily = [p for p in backups(folder) if p.name.startswith("daily-")]
+    for old in daily[KEEP_BACKUPS:]:
+        old.unlink()
+
+
+def _damage(path: Path) -> str | None:
+    """Why the file is not a sound log, or None when it is."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = db.execute("PRAGMA quick_check").fetchone()[0]
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return None if result == "ok" else str(result)
+
+
+def _schema_version(path: Path) -> int:
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(db.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        db.close()
+
+
+def _stamp(now: datetime) -> str:
+    return now.strftime("%Y%m%d-%H%M%S")
+
+
+def _restore(folder: Path, path: Path, problem: str, now: datetime) -> str:
+    aside = folder / DAMAGED_FOLDER / f"{path.stem}-{_stamp(now)}{path.suffix}"
+    aside.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        shutil.move(path, aside)
+        for side in _SIDE_FILES:
+            extra = path.with_name(path.name + side)
+            if extra.exists():
+                shutil.move(extra, aside.with_name(aside.name + side))
+    except OSError as error:
+        raise StoreError(
+            f"{path}: the training log is damaged and cannot be moved aside: {error}"
+        ) from None
+    for candidate in backups(folder / BACKUP_FOLDER):
+        if _damage(candidate) is None:
+            take_backup(candidate, path)
+            taken = datetime.fromtimestamp(candidate.stat().st_mtime).strftime("%d %b %Y")
+            return (
+                f"The training log was damaged ({problem}). It was restored from the backup of "
+                f"{taken}; the damaged file is kept at {aside}."
+            )
+    return (
+        f"The training log was damaged ({problem}) and there was no sound backup, so a new log "
+        f"was started; the damaged file is kept at {aside}."
+    )
