@@ -8,12 +8,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.domain.equipment import EquipmentProfile, parse_equipment
+from app.domain.load_model import LoadError, estimate_load
 from app.domain.problems import InputError
+from app.domain.progression import suggest
 from app.domain.timeline import Timeline, compile_timeline
 from app.storage.catalog import Catalog, CatalogError, load_catalog, variation_problems
 from app.storage.data_dir import data_dir, store_path
 from app.storage.history_csv import parse_csv, to_csv
 from app.storage.plan_files import read_plan
+from app.storage.progress_data import coach_history
 from app.storage.store import Store, StoreError
 from app.storage.text_files import read_text
 
@@ -60,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser("import", help="add sets from a CSV file (history --csv format)")
     importer.add_argument("file", type=Path, metavar="FILE.csv")
+    _add_load_and_suggest(commands)
     return parser
 
 
@@ -116,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _history(data_dir(args.data_dir), as_csv=args.csv)
         if command == "import":
             return _import(data_dir(args.data_dir), args.file)
+        if command == "load":
+            return _load(args, data_dir(args.data_dir))
+        if command == "suggest":
+            return _suggest(data_dir(args.data_dir), as_json=args.json)
     except CatalogError as error:
         _error("the shipped variation catalog is broken:\n" + "\n".join(error.lines))
         return EXIT_FAILURE
@@ -295,4 +304,88 @@ def _import(folder: Path, path: Path) -> int:
     with Store(store_path(folder)) as store:
         added = store.import_sets(rows)
     print(f"{added} set(s) added, {len(rows) - added} already in the log")
+    return EXIT_OK
+
+
+# --- load and suggest (the progress issue) ----------------------------------------------------
+
+
+def _add_load_and_suggest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    load = commands.add_parser(
+        "load", help="estimate the share of body weight on the hands for a variation"
+    )
+    load.add_argument("--variation", required=True, metavar="ID", help="a variation id")
+    load.add_argument(
+        "--box-height-cm", type=float, metavar="H", help="hand height (box variations only)"
+    )
+    load.add_argument(
+        "--stature-cm", type=float, metavar="S", help="your height (default: from Settings)"
+    )
+    load.add_argument("--json", action="store_true")
+    suggest = commands.add_parser("suggest", help="what to do next time, for each variation")
+    suggest.add_argument("--json", action="store_true")
+
+
+def _equipment(folder: Path) -> EquipmentProfile:
+    """The profile saved under ``equipment`` in settings.json; defaults when absent or bad."""
+    try:
+        raw = json.loads((folder / "settings.json").read_text(encoding="utf-8"))
+        return parse_equipment(raw["equipment"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return EquipmentProfile()
+
+
+def _load(args: argparse.Namespace, folder: Path) -> int:
+    catalog = load_catalog()
+    variation = catalog.get(args.variation)
+    if variation is None:
+        _error(f"unknown variation {args.variation!r} (known: {', '.join(catalog)})")
+        return EXIT_INVALID
+    stature_cm = args.stature_cm or _equipment(folder).stature_cm
+    try:
+        estimate = estimate_load(variation, args.box_height_cm, stature_cm)
+    except LoadError as error:
+        _error(str(error))
+        return EXIT_INVALID
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "variation": estimate.variation_id,
+                    "box_height_cm": estimate.box_height_cm,
+                    "stature_cm": estimate.stature_cm,
+                    "share_of_body_mass": round(estimate.share_of_body_mass, 4),
+                    "source": estimate.source,
+                    "extrapolated": estimate.extrapolated,
+                },
+                indent=1,
+            )
+        )
+        return EXIT_OK
+    height = estimate.box_height_cm
+    box = f" with the hands at {height:g} cm" if height is not None else ""
+    print(
+        f"{variation.name}{box}: about {estimate.share_of_body_mass:.0%} of your body weight"
+        f" on your hands (stature {estimate.stature_cm:g} cm)."
+    )
+    print(f"Source: {estimate.source}.")
+    if estimate.extrapolated:
+        print("This is an extrapolation beyond what was measured: treat it as a rough guide.")
+    return EXIT_OK
+
+
+def _suggest(folder: Path, *, as_json: bool) -> int:
+    catalog = load_catalog()
+    with Store(store_path(folder)) as store:
+        history = coach_history(store)
+    advice = suggest(history, catalog, _equipment(folder))
+    if as_json:
+        print(json.dumps([s.to_json() for s in advice], indent=1, ensure_ascii=False))
+        return EXIT_OK
+    if not advice:
+        print("Nothing to suggest yet: log a session first.")
+    for s in advice:
+        box = f" at {s.box_height_cm:g} cm" if s.box_height_cm is not None else ""
+        print(f"{catalog[s.variation].name}{box}: {s.sets} x {s.reps} at {s.tempo}")
+        print(f"  {s.reason}")
     return EXIT_OK

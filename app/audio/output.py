@@ -11,6 +11,10 @@ A session is played like this (the GUI and the headless player do the same)::
 
 ``now()`` is the clock the player runs on. For a streaming output it is the position of the
 sound actually played, so picture and sound cannot drift apart.
+
+Optional extension: an output may carry ``notice: str | None``, a sentence for the person when
+sound is not (or no longer) playing as asked, e.g. "No sound device could be opened ...".
+Show it once; read it with ``output_notice(output)`` so that outputs without it still fit.
 """
 
 from __future__ import annotations
@@ -52,13 +56,22 @@ class CueOutput(Protocol):
         ...
 
 
+def output_notice(output: CueOutput) -> str | None:
+    """The output's message for the person (see the module docstring), if it has one."""
+    notice = getattr(output, "notice", None)
+    return notice if isinstance(notice, str) and notice else None
+
+
 class SilentOutput:
     """No sound: the session runs on the monotonic clock with visual cues only."""
 
     name = "none"
     lead_s = 0.0
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, clock: Callable[[], float] = time.monotonic, *, notice: str | None = None
+    ) -> None:
+        self.notice = notice
         self._clock = clock
         self._origin = clock()
         self.cues: tuple[ScheduledCue, ...] = ()
