@@ -38,14 +38,14 @@ def quick_plan_text(quick: QuickSession, variation: Variation) -> str:
         f"rest_s = {quick.rest_s:g}",
     ]
     if variation.uses_box:
-        height = variation.default_box_height_cm if quick.box_height_cm is None else quick.box_height_cm
+        height = (
+            variation.default_box_height_cm if quick.box_height_cm is None else quick.box_height_cm
+        )
         lines.append(f"box_height_cm = {height:g}")
     return "\n".join(lines) + "\n"
 
 
-def quick_plan(
-    quick: QuickSession, catalog: Mapping[str, Variation]
-) -> tuple[SessionPlan, str]:
+def quick_plan(quick: QuickSession, catalog: Mapping[str, Variation]) -> tuple[SessionPlan, str]:
     """The plan and its text; InputError (from ``parse_plan``) says what is wrong."""
     text = quick_plan_text(quick, catalog[quick.variation_id])
     return parse_plan(text, catalog), text

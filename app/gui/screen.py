@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from app.gui.keys import Action
 
@@ -27,11 +27,18 @@ class ScaledLabel(QLabel):
         font.setBold(self.bold)
         self.setFont(font)
         # A style sheet font-size would override setFont; the pixel size wins here.
-        self.setStyleSheet(f"font-size: {font.pixelSize()}px;")
+        weight = "bold" if self.bold else "normal"
+        self.setStyleSheet(f"font-size: {font.pixelSize()}px; font-weight: {weight};")
 
 
 class Screen(QWidget):
     """One full-window screen; the main window passes it the hands-free actions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # A screen takes the window's size: its layout's minimum must not widen the window
+        # (home keeps living in the stack under every other screen).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
     def handle(self, action: Action) -> bool:
         """Act on ``action``; False lets the focused widget have the key instead."""

@@ -61,7 +61,10 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
             padding: 6px; }}
         QListWidget::item {{ padding: 10px; }}
         QListWidget::item:selected {{ background: {c.accent}; color: {c.background}; }}
-        QCheckBox::indicator {{ width: 28px; height: 28px; }}
+        QCheckBox::indicator {{ width: 28px; height: 28px; border: 3px solid {c.muted_text};
+            border-radius: 6px; background: {c.surface}; }}
+        QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.accent}; }}
+        QPushButton:checked {{ background: {c.accent}; color: {c.background}; }}
         QLabel[role="muted"] {{ color: {c.muted_text}; }}
         QLabel[role="danger"] {{ color: {c.danger}; }}
         QLabel[role="heading"] {{ font-size: {base * 2.4:.0f}pt; font-weight: bold; }}

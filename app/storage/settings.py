@@ -55,12 +55,14 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     if not isinstance(raw, dict):
         return Settings()
-    settings = Settings()
+    defaults = Settings()
+    values: dict[str, Any] = {}
     for field in fields(Settings):
         if field.name in raw:
-            value = _checked(field.name, raw[field.name], getattr(settings, field.name))
-            settings = replace(settings, **{field.name: value})
-    return settings
+            values[field.name] = _checked(
+                field.name, raw[field.name], getattr(defaults, field.name)
+            )
+    return replace(defaults, **values)
 
 
 def save_settings(path: Path, settings: Settings) -> None:

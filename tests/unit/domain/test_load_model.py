@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from app.cli import main
 from app.domain.load_model import (
     LoadError,
     box_share,
@@ -94,3 +97,44 @@ def test_impossible_inputs_are_refused(
 def test_a_box_variation_with_no_height_at_all_is_refused() -> None:
     with pytest.raises(LoadError):
         estimate_load(replace(BOX, default_box_height_cm=None))
+
+
+def test_the_load_command_prints_the_json_contract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--data-dir", str(tmp_path), "load", "--variation", "hands-elevated-push-up"]
+    assert main([*argv, "--box-height-cm", "61", "--stature-cm", "180", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == {
+        "variation": "hands-elevated-push-up",
+        "box_height_cm": 61.0,
+        "stature_cm": 180.0,
+        "share_of_body_mass": printed["share_of_body_mass"],
+        "source": printed["source"],
+        "extrapolated": False,
+    }
+    assert printed["share_of_body_mass"] == pytest.approx(0.43, abs=0.02)
+    assert main([*argv, "--box-height-cm", "80"]) == 0
+    assert "extrapolation" in capsys.readouterr().out
+    assert (
+        main(["--data-dir", str(tmp_path), "load", "--variation", "floor-push-up", "--json"]) == 0
+    )
+    assert json.loads(capsys.readouterr().out)["share_of_body_mass"] == 0.64
+
+
+def test_the_load_command_refuses_a_box_height_for_the_floor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--data-dir", str(tmp_path), "load", "--variation", "floor-push-up"]
+    assert main([*argv, "--box-height-cm", "20"]) == 2
+    assert "does not use a box" in capsys.readouterr().err
+
+
+def test_the_load_command_takes_the_stature_from_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = {"equipment": {"stature_cm": 160, "surfaces": [{"name": "step", "height_cm": 20}]}}
+    (tmp_path / "settings.json").write_text(json.dumps(profile), encoding="utf-8")
+    argv = ["--data-dir", str(tmp_path), "load", "--variation", "floor-push-up", "--json"]
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out)["stature_cm"] == 160

@@ -1,0 +1,48 @@
+"""What the home screen shows, read from the store and the plan folders."""
+
+from __future__ import annotations
+
+from app.domain.plan import parse_plan
+from app.domain.problems import InputError
+from app.domain.session_summary import format_duration, summarize
+from app.gui.services import Services
+from app.storage.plan_files import PlanFile, list_plans
+from app.storage.store import SessionRecord
+
+_SESSIONS_TO_SCAN = 20
+
+
+def plans(services: Services) -> list[PlanFile]:
+    return list_plans(services.plan_folders, services.catalog)
+
+
+def last_session_text(services: Services) -> str:
+    """The newest session with logged sets, at a glance."""
+    store = services.store
+    for record in reversed(store.sessions()[-_SESSIONS_TO_SCAN:]):
+        rows = store.sets(session_id=record.id)
+        if not rows:
+            continue
+        summary = summarize(rows)
+        when = record.started_at[:16].replace("T", " ")
+        mark = " · rehearsal" if record.rehearsal else ""
+        return (
+            f"{record.title}\n{when}{mark}\n{summary.sets} sets · {summary.total_reps} reps · "
+            f"{format_duration(summary.time_under_tension_s)} under tension"
+        )
+    return "No sessions logged yet."
+
+
+def resume_text(services: Services, record: SessionRecord) -> str:
+    """The offer to resume an unfinished session, saying where it stopped."""
+    try:
+        total = parse_plan(record.plan_text, services.catalog).total_sets
+    except InputError:
+        return (
+            f"“{record.title}” was not finished, but its plan can no longer be read. "
+            "Its logged sets are kept: discard it to go on."
+        )
+    return (
+        f"“{record.title}” was not finished: it stopped before set "
+        f"{min(record.next_set + 1, total)} of {total}. Your logged sets are kept."
+    )

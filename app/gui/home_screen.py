@@ -1,0 +1,184 @@
+"""Home: the plans (broken ones with their error), a quick session, the last session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.keys import Action
+from app.gui.quick_session_form import QuickSessionForm
+from app.gui.screen import Screen
+from app.storage.catalog import Catalog
+from app.storage.plan_files import PlanFile
+from app.storage.settings import Settings
+
+_PLAN_ROLE = Qt.ItemDataRole.UserRole
+
+
+class HomeScreen(Screen):
+    """What to train today.
+
+    Signals:
+        plan_chosen(PlanFile), quick_session_chosen(QuickSession),
+        resume_accepted(), resume_declined(),
+        settings_requested(), progress_requested(), history_requested().
+    """
+
+    plan_chosen = Signal(object)
+    quick_session_chosen = Signal(object)
+    resume_accepted = Signal()
+    resume_declined = Signal()
+    settings_requested = Signal()
+    progress_requested = Signal()
+    history_requested = Signal()
+
+    def __init__(self, catalog: Catalog, settings: Settings) -> None:
+        super().__init__()
+        self.setObjectName("home")
+        title = QLabel("Tempo Trainer")
+        title.setProperty("role", "heading")
+        self.resume_text = QLabel()
+        self.resume_text.setWordWrap(True)
+        resume_button = QPushButton("Resume  (Enter)")
+        resume_button.setProperty("primary", True)
+        resume_button.clicked.connect(self.resume_accepted)
+        discard_button = QPushButton("Discard")
+        discard_button.clicked.connect(self.resume_declined)
+        self.resume_card = QFrame()
+        self.resume_card.setProperty("role", "card")
+        resume_row = QHBoxLayout()
+        resume_row.addWidget(resume_button)
+        resume_row.addWidget(discard_button)
+        resume_layout = QVBoxLayout(self.resume_card)
+        resume_layout.addWidget(self.resume_text)
+        resume_layout.addLayout(resume_row)
+        self.resume_card.hide()
+
+        self.plans = QListWidget()
+        self.plans.setWordWrap(True)
+        self.plans.itemActivated.connect(self.on_plan_activated)
+        start = QPushButton("Start plan  (Enter)")
+        start.setProperty("primary", True)
+        start.clicked.connect(self.on_start_clicked)
+        plans_heading = QLabel("Plans")
+        plans_heading.setProperty("role", "heading")
+
+        self.quick = QuickSessionForm(catalog, settings)
+        self.quick.submitted.connect(self.quick_session_chosen)
+        self.last_session = QLabel("No sessions logged yet.")
+        self.last_session.setWordWrap(True)
+        last_card = QFrame()
+        last_card.setProperty("role", "card")
+        last_heading = QLabel("Last session")
+        last_heading.setProperty("role", "muted")
+        last_layout = QVBoxLayout(last_card)
+        last_layout.addWidget(last_heading)
+        last_layout.addWidget(self.last_session)
+
+        nav = QHBoxLayout()
+        for text, signal in (
+            ("Progress", self.progress_requested),
+            ("History", self.history_requested),
+            ("Settings", self.settings_requested),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(signal)
+            nav.addWidget(button)
+
+        left = QVBoxLayout()
+        left.addWidget(title)
+        left.addWidget(self.resume_card)
+        left.addWidget(plans_heading)
+        left.addWidget(self.plans, 1)
+        left.addWidget(start)
+        right = QVBoxLayout()
+        right.addWidget(self.quick)
+        right.addWidget(last_card)
+        right.addStretch(1)
+        right.addLayout(nav)
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._columns.setContentsMargins(28, 20, 28, 20)
+        self._columns.setSpacing(28)
+        left_widget, right_widget = QWidget(), QWidget()
+        left_widget.setLayout(left)
+        right_widget.setLayout(right)
+        self._columns.addWidget(left_widget, 3)
+        self._columns.addWidget(right_widget, 2)
+
+    def show_plans(self, plans: list[PlanFile]) -> None:
+        self.plans.clear()
+        for plan_file in plans:
+            if plan_file.plan is not None:
+                sets = plan_file.plan.total_sets
+                item = QListWidgetItem(f"{plan_file.plan.title}\n{sets} sets")
+            else:
+                problem = plan_file.problems[0] if plan_file.problems else "cannot be read"
+                item = QListWidgetItem(f"⚠ {plan_file.path.name} cannot be used:\n{problem}")
+                item.setForeground(Qt.GlobalColor.red)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            item.setData(_PLAN_ROLE, plan_file)
+            self.plans.addItem(item)
+        for row in range(self.plans.count()):
+            if self.plans.item(row).flags() & Qt.ItemFlag.ItemIsSelectable:
+                self.plans.setCurrentRow(row)
+                break
+
+    def show_last_session(self, text: str) -> None:
+        self.last_session.setText(text)
+
+    def offer_resume(self, text: str | None) -> None:
+        self.resume_text.setText(text or "")
+        self.resume_card.setVisible(text is not None)
+
+    def handle(self, action: Action) -> bool:
+        if self.resume_card.isVisible() and action is Action.NEXT:
+            self.resume_accepted.emit()
+            return True
+        in_form = self.quick.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+        if in_form:
+            if action is Action.NEXT and self.focusWidget() is not self.quick.start:
+                self.quick.on_start_clicked()
+                return True
+            return False
+        if action is Action.NEXT:
+            self.on_start_clicked()
+            return True
+        if action in (Action.UP, Action.DOWN):
+            self._move_selection(-1 if action is Action.UP else 1)
+            return True
+        return False
+
+    def _move_selection(self, step: int) -> None:
+        row = self.plans.currentRow()
+        for candidate in range(row + step, -1 if step < 0 else self.plans.count(), step):
+            if self.plans.item(candidate).flags() & Qt.ItemFlag.ItemIsSelectable:
+                self.plans.setCurrentRow(candidate)
+                return
+
+    def on_plan_activated(self, item: QListWidgetItem) -> None:
+        plan_file = item.data(_PLAN_ROLE)
+        if isinstance(plan_file, PlanFile) and plan_file.ok:
+            self.plan_chosen.emit(plan_file)
+
+    def on_start_clicked(self) -> None:
+        item = self.plans.currentItem()
+        if item is not None:
+            self.on_plan_activated(item)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        portrait = self.height() > self.width()
+        self._columns.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)

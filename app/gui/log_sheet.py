@@ -1,0 +1,154 @@
+"""The set log sheet: prefilled, ↑/↓ change the reps, one key saves it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from app.domain.player import PlayerView, SetResult
+from app.domain.units import Units, from_display, to_display
+from app.domain.variation import Variation
+from app.gui.keys import Action
+from app.gui.screen import ScaledLabel, Screen
+from app.gui.session_driver import SessionDriver
+from app.gui.session_summary_text import clock
+
+MAX_RIR = 5
+
+
+class LogSheet(Screen):
+    """What the set was really like. Rest is already running while it is open.
+
+    Signals:
+        accepted(SetResult): the person confirmed the sheet.
+    """
+
+    accepted = Signal(object)
+
+    def __init__(
+        self, driver: SessionDriver, view: PlayerView, variation: Variation, units: Units
+    ) -> None:
+        super().__init__()
+        self.setObjectName("log")
+        self.driver = driver
+        self.units = units
+        schedule = view.schedule
+        self.reps = view.reps_completed
+        planned = "max" if schedule.target.is_max else str(schedule.target)
+        self.heading = ScaledLabel(
+            f"Set {view.set_index + 1} / {view.total_sets} done · planned {planned} reps", 0.045
+        )
+        self.heading.setProperty("role", "muted")
+        self.heading.setWordWrap(True)
+        self.reps_label = ScaledLabel("", 0.24, bold=True)
+        self.reps_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        reps_hint = ScaledLabel("reps done  ·  ↑ / ↓ to change", 0.035)
+        reps_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rest_label = ScaledLabel("", 0.04)
+        self.rest_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.box = QDoubleSpinBox()
+        self.box.setDecimals(1)
+        self.box.setRange(0, to_display(120, units))
+        self.box.setSuffix(f" {units.value}")
+        self.box.setEnabled(schedule.box_height_cm is not None)
+        self.box.setValue(to_display(schedule.box_height_cm or 0.0, units))
+        self.rir = QButtonGroup(self)
+        self.rir.setExclusive(False)
+        rir_row = QHBoxLayout()
+        rir_row.addWidget(QLabel("Reps in reserve"))
+        for value in range(MAX_RIR + 1):
+            button = QPushButton(f"{value}+" if value == MAX_RIR else str(value))
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.rir.addButton(button, value)
+            rir_row.addWidget(button)
+        self.rir.idClicked.connect(self.on_rir_clicked)
+        self.flags: list[QCheckBox] = []
+        flags = QGridLayout()
+        for index, mistake in enumerate(variation.mistakes):
+            box = QCheckBox(mistake)
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.flags.append(box)
+            flags.addWidget(box, index // 2, index % 2)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note (optional)")
+        save = QPushButton("Save  (Enter · →)")
+        save.setProperty("primary", True)
+        save.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        save.clicked.connect(self.on_accept)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.rest_label)
+        box_row = QHBoxLayout()
+        box_row.addWidget(QLabel("Box height used"))
+        box_row.addWidget(self.box)
+        box_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 20, 36, 20)
+        layout.addLayout(top)
+        layout.addWidget(self.reps_label, 3)
+        layout.addWidget(reps_hint)
+        if schedule.box_height_cm is not None:
+            layout.addLayout(box_row)
+        layout.addLayout(rir_row)
+        flags_heading = QLabel("Form slipped?")
+        flags_heading.setProperty("role", "muted")
+        layout.addWidget(flags_heading)
+        layout.addLayout(flags)
+        layout.addWidget(self.note)
+        layout.addWidget(save)
+        self._show_reps()
+        driver.ticked.connect(self.on_ticked)
+        self.on_ticked()
+
+    def _show_reps(self) -> None:
+        self.reps_label.setText(str(self.reps))
+
+    def on_ticked(self) -> None:
+        view = self.driver.view()
+        self.rest_label.setText(f"Rest {clock(view.rest_remaining_s)}" if view.rest_total_s else "")
+
+    def on_rir_clicked(self, value: int) -> None:
+        for button in self.rir.buttons():
+            if self.rir.id(button) != value:
+                button.setChecked(False)
+
+    def result(self) -> SetResult:
+        checked = self.rir.checkedId()
+        return SetResult(
+            reps=self.reps,
+            box_height_cm=from_display(self.box.value(), self.units)
+            if self.box.isEnabled()
+            else None,
+            reps_in_reserve=None if checked < 0 else checked,
+            form_flags=tuple(box.text() for box in self.flags if box.isChecked()),
+            note=self.note.text().strip(),
+        )
+
+    def handle(self, action: Action) -> bool:
+        if action is Action.UP:
+            self.reps += 1
+        elif action is Action.DOWN:
+            self.reps = max(0, self.reps - 1)
+        elif action is Action.NEXT:
+            self.on_accept()
+            return True
+        elif action is Action.BACK:
+            self.driver.add_rest()
+        else:
+            return False
+        self._show_reps()
+        return True
+
+    def on_accept(self) -> None:
+        self.accepted.emit(self.result())

@@ -1,0 +1,386 @@
+"""The window: one stack of screens, the hands-free keys, and the way through a session."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.domain.plan import parse_plan
+from app.domain.problems import InputError
+from app.domain.quick_session import QuickSession, quick_plan
+from app.domain.session_summary import compare, summarize
+from app.domain.timeline import Stage
+from app.gui import home_data
+from app.gui.home_screen import HomeScreen
+from app.gui.keys import REPEATABLE, TYPING_KEYS, Action, action_for
+from app.gui.log_sheet import LogSheet
+from app.gui.overlay import HelpOverlay, LeaveOverlay
+from app.gui.placeholder_screen import PlaceholderScreen
+from app.gui.player_screen import PlayerScreen
+from app.gui.rest_screen import RestScreen
+from app.gui.screen import Screen
+from app.gui.services import Services
+from app.gui.session_run import SessionRun, SessionSource
+from app.gui.settings_screen import SettingsScreen
+from app.gui.setup_screen import SetupScreen
+from app.gui.summary_screen import SummaryScreen
+from app.gui.theme import apply_theme
+from app.storage.plan_files import PlanFile
+from app.storage.settings import Settings, save_settings, settings_path
+
+
+class MainWindow(QMainWindow):
+    """Tempo Trainer's only window.
+
+    Signals:
+        screen_shown(str): a screen became current (its object name: home, setup, ...).
+        leave_asked(): Esc opened the "leave this session?" question.
+    """
+
+    screen_shown = Signal(str)
+    leave_asked = Signal()
+
+    def __init__(self, services: Services, icon: QIcon | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self.setWindowTitle("Tempo Trainer")
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.home = HomeScreen(services.catalog, services.settings)
+        self.home.plan_chosen.connect(self.on_plan_chosen)
+        self.home.quick_session_chosen.connect(self.on_quick_session_chosen)
+        self.home.resume_accepted.connect(self.on_resume_accepted)
+        self.home.resume_declined.connect(self.on_resume_declined)
+        self.home.settings_requested.connect(self.on_settings_requested)
+        self.home.progress_requested.connect(self.on_progress_requested)
+        self.home.history_requested.connect(self.on_history_requested)
+        self.stack.addWidget(self.home)
+        self.help = HelpOverlay(self.stack)
+        self.leave = LeaveOverlay(self.stack)
+        self.run: SessionRun | None = None
+        self._paused_before_question = False
+        self._side: Screen | None = None
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.refresh_home()
+
+    # --- screens -----------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def _show(self, screen: Screen) -> None:
+        """Make ``screen`` current; the previous screen goes unless it is home."""
+        previous = self.stack.currentWidget()
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        if previous is not None and previous is not self.home and previous is not screen:
+            self.stack.removeWidget(previous)
+            previous.deleteLater()
+        screen.setFocus()
+        self.screen_shown.emit(screen.objectName())
+
+    def show_home(self) -> None:
+        self.refresh_home()
+        previous = self.stack.currentWidget()
+        self.stack.setCurrentWidget(self.home)
+        if previous is not None and previous is not self.home:
+            self.stack.removeWidget(previous)
+            previous.deleteLater()
+        self.home.plans.setFocus()
+        self.screen_shown.emit("home")
+
+    def refresh_home(self) -> None:
+        self.home.show_plans(home_data.plans(self.services))
+        self.home.show_last_session(home_data.last_session_text(self.services))
+        record = self.services.store.unfinished_session()
+        self.home.offer_resume(
+            None if record is None else home_data.resume_text(self.services, record)
+        )
+
+    # --- starting a session ------------------------------------------------------------------
+
+    def on_plan_chosen(self, plan_file: PlanFile) -> None:
+        if plan_file.plan is not None:
+            self.begin(SessionSource(plan_file.plan, plan_file.text, str(plan_file.path)))
+
+    def on_quick_session_chosen(self, quick: QuickSession) -> None:
+        try:
+            plan, text = quick_plan(quick, self.services.catalog)
+        except InputError as error:
+            self.home.quick.show_error("\n".join(p.message for p in error.problems))
+            return
+        self.begin(SessionSource(plan, text, "quick session"))
+
+    def on_resume_accepted(self) -> None:
+        record = self.services.store.unfinished_session()
+        if record is None:
+            return
+        try:
+            plan = parse_plan(record.plan_text, self.services.catalog)
+        except InputError:
+            return
+        if record.next_set >= plan.total_sets:
+            self.services.store.finish_session(record.id, self.services.wall_clock())
+            self.refresh_home()
+            return
+        source = SessionSource(plan, record.plan_text, record.plan_source)
+        self.begin(source, resume=record)
+
+    def on_resume_declined(self) -> None:
+        record = self.services.store.unfinished_session()
+        if record is not None:
+            self.services.store.abandon_session(record.id)
+        self.refresh_home()
+
+    def begin(self, source: SessionSource, resume: object = None) -> None:
+        from app.storage.store import SessionRecord
+
+        record = resume if isinstance(resume, SessionRecord) else None
+        self.run = SessionRun(source, self.services, resume=record, parent=self)
+        self.run.driver.set_ended.connect(self.on_set_ended)
+        self.run.driver.stage_changed.connect(self.on_stage_changed)
+        self.services.screen_awake.hold("A push-up session is running")
+        self._next_screen()
+
+    # --- during a session --------------------------------------------------------------------
+
+    def _next_screen(self) -> None:
+        """The screen for where the session stands, with a walkthrough first when due."""
+        run = self.run
+        assert run is not None
+        variation = run.setup_due()
+        if variation is not None:
+            view = run.driver.view()
+            if view.stage is not Stage.READY:
+                run.driver.pause()
+            schedule = view.next_schedule if view.stage is Stage.REST else view.schedule
+            assert schedule is not None
+            screen = SetupScreen(
+                variation,
+                schedule.box_height_cm,
+                self.services.settings.units,
+                self.services.store.times_trained(variation.id),
+            )
+            screen.completed.connect(self.on_setup_completed)
+            self._show(screen)
+            return
+        self._show_for_stage()
+
+    def _show_for_stage(self) -> None:
+        run = self.run
+        assert run is not None
+        view = run.driver.view()
+        units = self.services.settings.units
+        if view.stage is Stage.LOGGING:
+            variation = run.variation(view.schedule.variation_id)
+            sheet = LogSheet(run.driver, view, variation, units)
+            sheet.accepted.connect(self.on_log_accepted)
+            self._show(sheet)
+        elif view.stage is Stage.REST:
+            self._show(RestScreen(run, units))
+        elif view.stage is Stage.FINISHED:
+            self._show_summary()
+        elif not isinstance(self.stack.currentWidget(), PlayerScreen):
+            self._show(PlayerScreen(run, units))
+
+    def on_setup_completed(self) -> None:
+        run = self.run
+        assert run is not None
+        run.setup_done()
+        if run.player.paused:
+            run.driver.resume()
+        self._next_screen()
+
+    def on_stage_changed(self, event: object) -> None:
+        del event
+        if (
+            self.run is not None
+            and self.run.player.stage not in (Stage.LOGGING, Stage.REST)
+            and not isinstance(self.stack.currentWidget(), SetupScreen)
+        ):
+            self._show_for_stage()
+
+    def on_set_ended(self, event: object) -> None:
+        del event
+        self._show_for_stage()
+
+    def on_log_accepted(self, result: object) -> None:
+        from app.domain.player import SetResult
+
+        assert self.run is not None and isinstance(result, SetResult)
+        self.run.log(result)
+        self._next_screen()
+
+    def _show_summary(self) -> None:
+        run = self.run
+        assert run is not None and run.session_id is not None
+        store, catalog = self.services.store, self.services.catalog
+        rows = store.sets(session_id=run.session_id)
+        summary = summarize(rows)
+        comparisons = []
+        for totals in summary.by_variation:
+            previous = store.last_session_with(totals.variation, before_session=run.session_id)
+            before = [] if previous is None else store.sets(session_id=previous)
+            name = (
+                catalog[totals.variation].name if totals.variation in catalog else totals.variation
+            )
+            comparisons.append((name, compare(totals, before)))
+        screen = SummaryScreen(
+            run.title, summary, comparisons, self.services.settings.units, rehearsal=run.rehearsal
+        )
+        screen.closed.connect(self.end_session)
+        self._show(screen)
+
+    def end_session(self) -> None:
+        if self.run is not None:
+            self.run.stop()
+            self.run.deleteLater()
+            self.run = None
+        self.services.screen_awake.release()
+        self.leave.hide()
+        self.show_home()
+
+    def ask_leave(self) -> None:
+        run = self.run
+        assert run is not None
+        self._paused_before_question = run.player.paused
+        if run.player.stage not in (Stage.READY, Stage.FINISHED):
+            run.driver.pause()
+        self.leave.popup()
+        self.leave_asked.emit()
+
+    def on_leave_answered(self, leave: bool) -> None:
+        self.leave.hide()
+        run = self.run
+        assert run is not None
+        if leave:
+            run.leave()
+            self.end_session()
+        elif not self._paused_before_question and not isinstance(
+            self.stack.currentWidget(), SetupScreen
+        ):
+            run.driver.resume()
+
+    # --- side screens ------------------------------------------------------------------------
+
+    def on_settings_requested(self) -> None:
+        note = self.services.screen_awake.reason or "The screen is kept awake during a session."
+        screen = SettingsScreen(self.services.settings, note)
+        screen.changed.connect(self.apply_settings)
+        screen.closed.connect(self.show_home)
+        self._show(screen)
+
+    def on_progress_requested(self) -> None:
+        self._placeholder(
+            "Progress",
+            "Charts of your box height and reps over the weeks come in a later version. "
+            "Your sets are already being logged, so they will show up there.",
+        )
+
+    def on_history_requested(self) -> None:
+        self._placeholder(
+            "History",
+            "A history screen comes in a later version. Until then, "
+            "`tempo-trainer history` prints every logged set, and "
+            "`tempo-trainer history --csv` exports them.",
+        )
+
+    def _placeholder(self, title: str, text: str) -> None:
+        screen = PlaceholderScreen(title, text)
+        screen.closed.connect(self.show_home)
+        self._show(screen)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take effect now, and save."""
+        self.services.settings = settings
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
+        self.home.quick.apply_settings(settings)
+        if self.run is not None:
+            self.run.driver.output.set_volume(settings.volume)
+            self.run.driver.output.set_muted(settings.muted)
+        try:
+            save_settings(settings_path(self.services.data_dir), settings)
+        except OSError:
+            self.statusBar().showMessage("Settings could not be saved", 5000)
+
+    def toggle_mute(self) -> None:
+        self.apply_settings(replace(self.services.settings, muted=not self.services.settings.muted))
+        current = self.stack.currentWidget()
+        if isinstance(current, SettingsScreen):
+            current.show_muted(self.services.settings.muted)
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self:
+            return False
+        action = action_for(event.key())
+        if action is None:
+            return False
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit | QAbstractSpinBox) and event.key() in TYPING_KEYS:
+            return False
+        if isinstance(focus, QAbstractSpinBox) and action in REPEATABLE:
+            return False
+        if event.isAutoRepeat() and action not in REPEATABLE:
+            return True
+        return self.on_action(action)
+
+    def on_action(self, action: Action) -> bool:
+        """One hands-free action, wherever it came from."""
+        if action is Action.HELP:
+            self.help.setVisible(not self.help.isVisible())
+            if self.help.isVisible():
+                self.help.popup()
+            return True
+        if self.help.isVisible() and action in (Action.LEAVE, Action.NEXT, Action.BACK):
+            self.help.hide()
+            return True
+        if self.leave.isVisible():
+            if action in (Action.NEXT, Action.LEAVE, Action.BACK):
+                self.on_leave_answered(action is Action.NEXT)
+            return True
+        if action is Action.FULLSCREEN:
+            self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+            return True
+        if action is Action.MUTE:
+            self.toggle_mute()
+            return True
+        if action is Action.LEAVE and self.run is not None:
+            if isinstance(self.stack.currentWidget(), SummaryScreen):
+                self.end_session()
+            else:
+                self.ask_leave()
+            return True
+        return self.current.handle(action)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Closing mid-session leaves it unfinished: the next launch offers to resume it."""
+        if self.run is not None:
+            self.run.stop()
+        self.services.screen_awake.release()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)

@@ -1,0 +1,120 @@
+"""The player: phase word, colour and shape, a huge countdown in a ring, reps and sets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
+
+from app.domain.form_cue import form_cue
+from app.domain.phase_words import phase_words
+from app.domain.player import PlayerView
+from app.domain.timeline import Stage
+from app.domain.units import Units, format_height
+from app.gui.keys import Action
+from app.gui.phase_banner import PhaseBanner
+from app.gui.phase_style import stage_colour
+from app.gui.progress_ring import ProgressRing
+from app.gui.screen import ScaledLabel, Screen
+from app.gui.session_run import SessionRun
+
+
+class PlayerScreen(Screen):
+    """Shows the running set, re-read from the player on every frame."""
+
+    def __init__(self, run: SessionRun, units: Units) -> None:
+        super().__init__()
+        self.setObjectName("player")
+        self.run = run
+        self.units = units
+        self.set_label = ScaledLabel("", 0.05, bold=True)
+        self.variation_label = ScaledLabel("", 0.04)
+        self.variation_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.variation_label.setWordWrap(True)
+        self.rehearsal = ScaledLabel(
+            f"REHEARSAL ×{run.speed:g}" if run.rehearsal else "", 0.03, bold=True
+        )
+        self.rehearsal.setProperty("role", "danger")
+        self.rehearsal.setVisible(run.rehearsal)
+        self.banner = PhaseBanner()
+        self.ring = ProgressRing()
+        self.rep_label = ScaledLabel("", 0.09, bold=True)
+        self.rep_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cue_label = ScaledLabel("", 0.05)
+        self.cue_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cue_label.setWordWrap(True)
+        self.hint = ScaledLabel("", 0.03)
+        self.hint.setProperty("role", "muted")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top = QHBoxLayout()
+        top.addWidget(self.set_label)
+        top.addWidget(self.rehearsal)
+        top.addWidget(self.variation_label, 1)
+        side = QVBoxLayout()
+        side.addStretch(1)
+        side.addWidget(self.rep_label)
+        side.addWidget(self.cue_label)
+        side.addStretch(1)
+        self._middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._middle.addWidget(self.ring, 3)
+        self._middle.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 16, 32, 16)
+        layout.addLayout(top)
+        layout.addWidget(self.banner, 2)
+        layout.addLayout(self._middle, 7)
+        layout.addWidget(self.hint)
+        run.driver.ticked.connect(self.on_ticked)
+        self.on_ticked()
+
+    def on_ticked(self) -> None:
+        self.show_view(self.run.driver.view())
+
+    def show_view(self, view: PlayerView) -> None:
+        schedule = view.schedule
+        variation = self.run.variation(schedule.variation_id)
+        words = phase_words(view.stage)
+        colour = stage_colour(view.stage)
+        self.set_label.setText(f"Set {view.set_index + 1} / {view.total_sets}")
+        box = format_height(schedule.box_height_cm, self.units)
+        self.variation_label.setText(variation.name + (f" · box {box}" if box else ""))
+        if view.paused:
+            self.banner.show_phase("PAUSED", words.shape, colour)
+        else:
+            self.banner.show_phase(words.word, words.shape, colour)
+        if view.stage is Stage.READY:
+            self.ring.show_state(0.0, "▶", colour)
+        else:
+            self.ring.show_state(view.phase_progress, str(view.countdown), colour)
+        planned = "max" if schedule.target.is_max else str(view.reps_planned)
+        rep = view.rep if view.rep is not None else 0
+        self.rep_label.setText(f"Rep {rep} / {planned}")
+        self.cue_label.setText(form_cue(variation.form_cues, view.set_index, view.rep))
+        if view.stage is Stage.READY:
+            hint = "Space or → to start"
+        elif view.paused:
+            hint = "Space to resume · Esc to leave"
+        else:
+            hint = "Space pause · → end set · Esc leave · ? help"
+        self.hint.setText(hint)
+
+    def handle(self, action: Action) -> bool:
+        driver = self.run.driver
+        stage = driver.player.stage
+        if stage is Stage.READY and action in (Action.START_PAUSE, Action.NEXT):
+            self.run.start()
+        elif action is Action.START_PAUSE:
+            driver.toggle_pause()
+        elif action is Action.NEXT:
+            driver.end_set()
+        else:
+            return False
+        self.on_ticked()
+        return True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        portrait = self.height() > self.width()
+        self._middle.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)

@@ -1,0 +1,110 @@
+"""The Quick session form: one block of one variation, typed in on the home screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from app.domain.quick_session import QuickSession
+from app.domain.units import Units, from_display, to_display
+from app.storage.catalog import Catalog
+from app.storage.settings import Settings
+
+
+class QuickSessionForm(QFrame):
+    """Variation, box height, sets, reps, tempo and rest.
+
+    Signals:
+        submitted(QuickSession): the person pressed Start.
+    """
+
+    submitted = Signal(object)
+
+    def __init__(self, catalog: Catalog, settings: Settings) -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        self._catalog = catalog
+        self._settings = settings
+        self.variation = QComboBox()
+        for variation in catalog.values():
+            self.variation.addItem(variation.name, variation.id)
+        self.box_height = QDoubleSpinBox()
+        self.box_height.setDecimals(1)
+        self.sets = QSpinBox()
+        self.sets.setRange(1, 20)
+        self.sets.setValue(3)
+        self.reps = QLineEdit()
+        self.reps.setPlaceholderText("10, 8-12 or max")
+        self.tempo = QLineEdit()
+        self.tempo.setPlaceholderText("3-1-1-0")
+        self.rest = QSpinBox()
+        self.rest.setRange(0, 600)
+        self.rest.setSingleStep(15)
+        self.rest.setSuffix(" s")
+        self.error = QLabel()
+        self.error.setProperty("role", "danger")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.start = QPushButton("Start quick session")
+        self.start.setProperty("primary", True)
+        self.start.clicked.connect(self.on_start_clicked)
+        form = QFormLayout()
+        form.addRow("Variation", self.variation)
+        form.addRow("Box height", self.box_height)
+        form.addRow("Sets", self.sets)
+        form.addRow("Reps", self.reps)
+        form.addRow("Tempo", self.tempo)
+        form.addRow("Rest", self.rest)
+        heading = QLabel("Quick session")
+        heading.setProperty("role", "heading")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.start)
+        self.variation.currentIndexChanged.connect(self.on_variation_changed)
+        self.apply_settings(settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        self._settings = settings
+        self.box_height.setSuffix(f" {settings.units.value}")
+        self.box_height.setRange(0, to_display(120, settings.units))
+        self.on_variation_changed()
+
+    def on_variation_changed(self) -> None:
+        variation = self._catalog[str(self.variation.currentData())]
+        self.box_height.setEnabled(variation.uses_box)
+        height = variation.default_box_height_cm or 0.0
+        self.box_height.setValue(to_display(height, self._settings.units))
+        self.reps.setText(str(variation.default_reps))
+        self.tempo.setText(str(variation.default_tempo))
+        self.rest.setValue(round(self._settings.default_rest_s))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def on_start_clicked(self) -> None:
+        self.show_error("")
+        units: Units = self._settings.units
+        self.submitted.emit(
+            QuickSession(
+                variation_id=str(self.variation.currentData()),
+                box_height_cm=from_display(self.box_height.value(), units),
+                sets=self.sets.value(),
+                reps=self.reps.text(),
+                tempo=self.tempo.text(),
+                rest_s=float(self.rest.value()),
+                count_in_s=self._settings.count_in_s,
+            )
+        )

@@ -1,0 +1,103 @@
+"""Rest between sets: a ring counting down, the next set, +15 s and skip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout
+
+from app.domain.timeline import Stage
+from app.domain.units import Units, format_height
+from app.gui.keys import Action
+from app.gui.phase_style import stage_colour
+from app.gui.progress_ring import ProgressRing
+from app.gui.screen import ScaledLabel, Screen
+from app.gui.session_run import SessionRun
+from app.gui.session_summary_text import clock
+
+
+class RestScreen(Screen):
+    """Counts the rest down; the next set's count-in starts by itself when it runs out."""
+
+    def __init__(self, run: SessionRun, units: Units) -> None:
+        super().__init__()
+        self.setObjectName("rest")
+        self.run = run
+        self.units = units
+        self.word = ScaledLabel("REST", 0.11, bold=True)
+        self.word.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.word.setStyleSheet(f"color: {stage_colour(Stage.REST).name()};")
+        self.ring = ProgressRing()
+        self.next_heading = ScaledLabel("Next", 0.04)
+        self.next_heading.setProperty("role", "muted")
+        self.next_label = ScaledLabel("", 0.055, bold=True)
+        self.next_label.setWordWrap(True)
+        self.next_detail = ScaledLabel("", 0.045)
+        self.next_detail.setWordWrap(True)
+        add = QPushButton("+15 s  (←)")
+        add.clicked.connect(self.on_add_rest)
+        skip = QPushButton("Skip rest  (→)")
+        skip.setProperty("primary", True)
+        skip.clicked.connect(self.on_skip)
+        for button in (add, skip):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(skip)
+        preview = QVBoxLayout()
+        preview.addStretch(1)
+        preview.addWidget(self.next_heading)
+        preview.addWidget(self.next_label)
+        preview.addWidget(self.next_detail)
+        preview.addStretch(1)
+        preview.addLayout(buttons)
+        self._middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._middle.addWidget(self.ring, 1)
+        self._middle.addLayout(preview, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 16, 32, 24)
+        layout.addWidget(self.word)
+        layout.addLayout(self._middle, 1)
+        run.driver.ticked.connect(self.on_ticked)
+        self.on_ticked()
+
+    def on_ticked(self) -> None:
+        view = self.run.driver.view()
+        progress = 1.0 - view.rest_remaining_s / view.rest_total_s if view.rest_total_s else 1.0
+        self.ring.show_state(progress, clock(view.rest_remaining_s), stage_colour(Stage.REST))
+        self.word.setText("PAUSED" if view.paused else "REST")
+        following = view.next_schedule
+        if following is None:
+            self.next_label.setText("")
+            self.next_detail.setText("")
+            return
+        variation = self.run.variation(following.variation_id)
+        box = format_height(following.box_height_cm, self.units)
+        self.next_label.setText(f"Set {following.index + 1} / {view.total_sets}: {variation.name}")
+        detail = f"{following.target} reps at {following.tempo}"
+        self.next_detail.setText(detail + (f"\nbox {box}" if box else ""))
+
+    def handle(self, action: Action) -> bool:
+        if action is Action.BACK:
+            self.on_add_rest()
+        elif action is Action.NEXT:
+            self.on_skip()
+        elif action is Action.START_PAUSE:
+            self.run.driver.toggle_pause()
+        else:
+            return False
+        self.on_ticked()
+        return True
+
+    def on_add_rest(self) -> None:
+        self.run.driver.add_rest()
+
+    def on_skip(self) -> None:
+        self.run.driver.skip_rest()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        portrait = self.height() > self.width()
+        self._middle.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)

@@ -1,0 +1,115 @@
+"""Settings: each change applies at once and is saved."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from app.domain.units import Units
+from app.gui.keys import Action
+from app.gui.screen import Screen
+from app.storage.settings import Settings, Theme
+
+
+class SettingsScreen(Screen):
+    """Signals: changed(Settings) after every edit; closed()."""
+
+    changed = Signal(object)
+    closed = Signal()
+
+    def __init__(self, settings: Settings, screen_awake_note: str) -> None:
+        super().__init__()
+        self.setObjectName("settings")
+        self.settings = settings
+        heading = QLabel("Settings")
+        heading.setProperty("role", "heading")
+        self.units = QComboBox()
+        self.units.addItem("centimetres", Units.CM.value)
+        self.units.addItem("inches", Units.INCHES.value)
+        self.units.setCurrentIndex(0 if settings.units is Units.CM else 1)
+        self.theme = QComboBox()
+        self.theme.addItem("dark", Theme.DARK.value)
+        self.theme.addItem("light", Theme.LIGHT.value)
+        self.theme.setCurrentIndex(0 if settings.theme is Theme.DARK else 1)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(round(settings.volume * 100))
+        self.muted = QCheckBox("Muted (M)")
+        self.muted.setChecked(settings.muted)
+        self.count_in = QSpinBox()
+        self.count_in.setRange(0, 10)
+        self.count_in.setSuffix(" s")
+        self.count_in.setValue(round(settings.count_in_s))
+        self.rest = QSpinBox()
+        self.rest.setRange(0, 600)
+        self.rest.setSingleStep(15)
+        self.rest.setSuffix(" s")
+        self.rest.setValue(round(settings.default_rest_s))
+        self.skip_setup = QCheckBox("Skip the setup walkthrough for practised variations")
+        self.skip_setup.setChecked(settings.skip_practised_setup)
+        self.fullscreen = QCheckBox("Open full screen")
+        self.fullscreen.setChecked(settings.fullscreen_on_start)
+        form = QFormLayout()
+        form.addRow("Units", self.units)
+        form.addRow("Theme", self.theme)
+        form.addRow("Volume", self.volume)
+        form.addRow("", self.muted)
+        form.addRow("Count-in", self.count_in)
+        form.addRow("Default rest", self.rest)
+        form.addRow("", self.skip_setup)
+        form.addRow("", self.fullscreen)
+        awake = QLabel(screen_awake_note)
+        awake.setWordWrap(True)
+        awake.setProperty("role", "muted")
+        back = QPushButton("← Back")
+        back.clicked.connect(self.closed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(awake)
+        layout.addStretch(1)
+        layout.addWidget(back)
+        for combo in (self.units, self.theme):
+            combo.currentIndexChanged.connect(self.on_edited)
+        for spin in (self.count_in, self.rest, self.volume):
+            spin.valueChanged.connect(self.on_edited)
+        for box in (self.muted, self.skip_setup, self.fullscreen):
+            box.toggled.connect(self.on_edited)
+
+    def on_edited(self) -> None:
+        self.settings = replace(
+            self.settings,
+            units=Units(self.units.currentData()),
+            theme=Theme(self.theme.currentData()),
+            volume=self.volume.value() / 100,
+            muted=self.muted.isChecked(),
+            count_in_s=float(self.count_in.value()),
+            default_rest_s=float(self.rest.value()),
+            skip_practised_setup=self.skip_setup.isChecked(),
+            fullscreen_on_start=self.fullscreen.isChecked(),
+        )
+        self.changed.emit(self.settings)
+
+    def show_muted(self, muted: bool) -> None:
+        self.muted.blockSignals(True)
+        self.muted.setChecked(muted)
+        self.muted.blockSignals(False)
+        self.settings = replace(self.settings, muted=muted)
+
+    def handle(self, action: Action) -> bool:
+        if action is Action.LEAVE:
+            self.closed.emit()
+            return True
+        return False

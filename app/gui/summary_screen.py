@@ -1,0 +1,99 @@
+"""The summary: sets, reps, time under tension, and how it compares with last time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout
+
+from app.domain.session_summary import Comparison, SessionSummary, format_duration
+from app.domain.units import Units, format_height
+from app.gui.keys import Action
+from app.gui.screen import ScaledLabel, Screen
+
+
+class SummaryScreen(Screen):
+    """Shown after the last set is logged.
+
+    Signals:
+        closed(): back to the home screen.
+    """
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        summary: SessionSummary,
+        comparisons: Sequence[tuple[str, Comparison | None]],
+        units: Units,
+        *,
+        rehearsal: bool,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("summary")
+        heading = ScaledLabel("Session done", 0.08, bold=True)
+        subtitle = ScaledLabel(title + ("  ·  rehearsal, not counted" if rehearsal else ""), 0.04)
+        subtitle.setProperty("role", "muted")
+        subtitle.setWordWrap(True)
+        grid = QGridLayout()
+        for column, (value, label) in enumerate(
+            (
+                (str(summary.sets), "sets"),
+                (str(summary.total_reps), "reps"),
+                (format_duration(summary.time_under_tension_s), "under tension"),
+            )
+        ):
+            number = ScaledLabel(value, 0.13, bold=True)
+            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            caption = ScaledLabel(label, 0.04)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            caption.setProperty("role", "muted")
+            grid.addWidget(number, 0, column)
+            grid.addWidget(caption, 1, column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
+        layout.addStretch(1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.lines: list[str] = []
+        for name, totals in zip(
+            (name for name, _ in comparisons), summary.by_variation, strict=True
+        ):
+            reps = " + ".join(str(r) for r in totals.reps_per_set)
+            box = format_height(totals.lowest_box_cm, units)
+            self.lines.append(f"{name}: {reps} reps" + (f" · box {box}" if box else ""))
+        for name, comparison in comparisons:
+            self.lines.append(_compare_text(name, comparison, units))
+        self.lines.append("Advice on the next step comes with the progression rules (later).")
+        for line in self.lines:
+            line_label = ScaledLabel(line, 0.038)
+            line_label.setWordWrap(True)
+            layout.addWidget(line_label)
+        done = QPushButton("Back home  (Enter)")
+        done.setProperty("primary", True)
+        done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        done.clicked.connect(self.closed)
+        layout.addWidget(done)
+
+    def handle(self, action: Action) -> bool:
+        if action is Action.NEXT:
+            self.closed.emit()
+            return True
+        return False
+
+
+def _compare_text(name: str, comparison: Comparison | None, units: Units) -> str:
+    if comparison is None:
+        return f"{name}: first logged session, nothing to compare yet."
+    change = comparison.reps_change
+    trend = f"{change:+d} reps" if change else "same reps"
+    text = f"{name}: {trend} vs last time ({comparison.reps_before})"
+    if comparison.box_now_cm != comparison.box_before_cm and comparison.box_before_cm is not None:
+        text += f", box was {format_height(comparison.box_before_cm, units)}"
+    if not comparison.same_tempo:
+        text += " (different tempo: not comparable)"
+    return text

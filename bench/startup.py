@@ -1,0 +1,76 @@
+"""Launch to an interactive home screen: the median of several fresh processes.
+
+Each run starts a new Python that builds the window over a fresh data folder, shows it,
+and prints once the event loop has painted home and is taking input. The parent times
+from spawning the process to reading that line. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+RUNS = 7
+CHILD = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from app.gui.launch import application, open_window
+from app.storage.data_dir import store_path
+from app.storage.store import Store
+
+app = application()
+store = Store(store_path(Path(sys.argv[1])))
+window = open_window(Path(sys.argv[1]), store)
+window.resize(1280, 800)
+window.show()
+
+def ready() -> None:
+    print("ready", "pyqtgraph" in sys.modules, flush=True)
+    app.quit()
+
+QTimer.singleShot(0, ready)
+app.exec()
+store.close()
+"""
+
+
+def one_run(platform: str) -> tuple[float, bool]:
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "QT_QPA_PLATFORM": platform}
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, folder],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+        )
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        elapsed = time.perf_counter() - started
+        child.wait(timeout=30)
+    return elapsed, line.split()[-1:] == ["True"]
+
+
+def main() -> None:
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    one_run(platform)  # warm the disk cache, as a second launch would be
+    times: list[float] = []
+    pyqtgraph_loaded = False
+    for _ in range(RUNS):
+        elapsed, loaded = one_run(platform)
+        times.append(elapsed)
+        pyqtgraph_loaded |= loaded
+    print(f"start-up to interactive home ({platform}, {RUNS} runs)")
+    print(f"  median {statistics.median(times) * 1000:.0f} ms")
+    print(f"  min    {min(times) * 1000:.0f} ms   max {max(times) * 1000:.0f} ms")
+    print(f"  pyqtgraph imported at start: {'yes' if pyqtgraph_loaded else 'no'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Shared steps for driving the window by keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from app.gui.main_window import MainWindow
+from app.gui.session_run import SessionRun
+from app.storage.data_dir import plans_folder
+
+TINY_PLAN = """\
+title = "Tiny test plan"
+count_in_s = 3
+
+[[block]]
+variation = "hands-elevated-push-up"
+sets = 2
+reps = 2
+tempo = "2-1-1-0"
+rest_s = 20
+box_height_cm = 45
+"""
+
+
+def write_plan(data_dir: Path, name: str, text: str) -> Path:
+    folder = plans_folder(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, times: int = 1) -> None:
+    del qtbot  # taken so that a test cannot press keys without the Qt fixtures
+    for _ in range(times):
+        QTest.keyClick(window, key)
+
+
+def select_plan(window: MainWindow, title: str) -> None:
+    plans = window.home.plans
+    for row in range(plans.count()):
+        if plans.item(row).text().startswith(title):
+            plans.setCurrentRow(row)
+            return
+    raise AssertionError(f"plan {title!r} is not listed")
+
+
+def running(window: MainWindow) -> SessionRun:
+    assert window.run is not None
+    return window.run
+
+
+def screen_name(window: MainWindow) -> str:
+    return window.current.objectName()

@@ -1,0 +1,84 @@
+"""Backup and restore: everything round-trips; a bad file changes nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.storage.backup import BackupError, check_backup, export_backup, restore_backup
+from app.storage.data_dir import plans_folder, store_path
+from app.storage.store import Store
+from tests.fixtures.ten_year_history import write_ten_year_history
+
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def ten_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("ten-years")
+    write_ten_year_history(store_path(folder))
+    plans_folder(folder).mkdir(parents=True)
+    (plans_folder(folder) / "mine.toml").write_text('title = "Mine"\n', encoding="utf-8")
+    (folder / "settings.json").write_text(
+        json.dumps({"theme": "light", "equipment": {"stature_cm": 181}}), encoding="utf-8"
+    )
+    return folder
+
+
+@pytest.fixture
+def source(ten_years: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(ten_years, tmp_path / "source"))
+
+
+def snapshot(folder: Path) -> tuple[object, ...]:
+    with Store(store_path(folder)) as store:
+        sets = [(s.id, s.reps, s.variation, s.ended_at, s.rehearsal) for s in store.sets()]
+    plans = sorted(p.name for p in plans_folder(folder).glob("*.toml"))
+    return sets, plans, (folder / "settings.json").read_text(encoding="utf-8")
+
+
+def test_a_backup_restores_everything_and_keeps_what_it_replaced(
+    source: Path, tmp_path: Path
+) -> None:
+    text = json.dumps(export_backup(source, NOW))
+    target = tmp_path / "target"
+    with Store(store_path(target)) as store:
+        store.begin_session(title="Old", started_at=NOW)
+    kept = restore_backup(target, text, NOW)
+    assert snapshot(target)[0] == snapshot(source)[0]
+    assert snapshot(target)[1] == ["mine.toml"]
+    assert json.loads((target / "settings.json").read_text())["equipment"]["stature_cm"] == 181
+    with Store(kept / "training-log.sqlite3") as old:
+        assert [s.title for s in old.sessions()] == ["Old"]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: d.update(format="zip"), "not a Tempo Trainer backup"),
+        (lambda d: d["sets"][5].update(reps=-3), "does not fit the schema"),
+        (lambda d: d["sets"][7].pop("tempo"), "set 8: expected exactly"),
+        (lambda d: d["sets"][9].update(session_id=999_999), "set 10: its session"),
+        (lambda d: d["plans"].update({"../evil.toml": ""}), "not a plain .toml name"),
+    ],
+)
+def test_a_bad_backup_is_refused_and_nothing_changes(
+    source: Path, change: object, problem: str
+) -> None:
+    data = export_backup(source, NOW)
+    assert callable(change)
+    change(data)
+    before = snapshot(source)
+    with pytest.raises(BackupError, match=problem):
+        restore_backup(source, json.dumps(data), NOW)
+    assert snapshot(source) == before
+    assert not (source / "backups").exists()
+
+
+def test_garbage_is_not_a_backup() -> None:
+    with pytest.raises(BackupError, match="not a JSON file"):
+        check_backup("{nope")
