@@ -1,0 +1,198 @@
+"""The history table's model: every logged set, sorted and filtered with numpy, edits undoable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.storage.progress_data import delete_set, history_rows, restore_set, update_set
+from app.storage.store import Store
+
+Index = QModelIndex | QPersistentModelIndex
+# (heading, row field, editable column in the store or "")
+COLUMNS: tuple[tuple[str, int, str], ...] = (
+    ("Date", 2, ""),
+    ("Session", 3, ""),
+    ("Variation", 4, ""),
+    ("Box (cm)", 5, "box_height_cm"),
+    ("Set", 6, ""),
+    ("Tempo", 7, ""),
+    ("Target", 8, ""),
+    ("Reps", 9, "reps"),
+    ("RIR", 10, "reps_in_reserve"),
+    ("Note", 11, "note"),
+)
+_ID, _REHEARSAL = 0, 12
+
+
+class HistoryModel(QAbstractTableModel):
+    """Rows are sets; ``filter_variation`` and ``sort`` only reorder an index array."""
+
+    def __init__(self, store: Store, names: dict[str, str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.names = names
+        self.undo = QUndoStack(self)
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
+        self._variation: str | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = history_rows(self.store)
+        self._variations = np.array([row[4] for row in self.rows], dtype=object)
+        self._apply()
+        self.endResetModel()
+
+    def _apply(self) -> None:
+        visible = np.arange(len(self.rows))
+        if self._variation is not None:
+            visible = np.flatnonzero(self._variations == self._variation)
+        column, order = self._sort
+        field = COLUMNS[column][1]
+        rows = self.rows
+        ranked = np.array(
+            sorted(visible, key=lambda i: _sort_key(rows[int(i)][field])), dtype=np.int64
+        )
+        self.order = ranked[::-1] if order is Qt.SortOrder.DescendingOrder else ranked
+
+    # --- Qt model ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.order)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation is Qt.Orientation.Horizontal:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[int(self.order[index.row()])]
+        value = row[COLUMNS[index.column()][1]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(index.column(), value, bool(row[_REHEARSAL]))
+        if role == Qt.ItemDataRole.EditRole:
+            return "" if value is None else value
+        return None
+
+    def _text(self, column: int, value: object, rehearsal: bool) -> str:
+        if value is None:
+            return ""
+        if column == 0:
+            return str(value)[:16].replace("T", " ")
+        if column == 1 and rehearsal:
+            return f"{value} (rehearsal)"
+        if column == 2:
+            return self.names.get(str(value), str(value))
+        if column == 3:
+            return f"{float(str(value)):g}"
+        return str(value)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and COLUMNS[index.column()][2]:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        column = COLUMNS[index.column()][2]
+        parsed = _parse(column, value)
+        if column == "" or parsed is _INVALID:
+            return False
+        set_id = self.set_id(index.row())
+        old = self.rows[int(self.order[index.row()])][COLUMNS[index.column()][1]]
+        self.undo.push(_Edit(self, set_id, index.column(), old, parsed))
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._apply()
+        self.layoutChanged.emit()
+
+    # --- what the screen asks ------------------------------------------------------------------
+
+    def filter_variation(self, variation_id: str | None) -> None:
+        self.beginResetModel()
+        self._variation = variation_id
+        self._apply()
+        self.endResetModel()
+
+    def set_id(self, row: int) -> int:
+        return int(str(self.rows[int(self.order[row])][_ID]))
+
+    def visible_ids(self) -> list[int]:
+        return [int(str(self.rows[int(i)][_ID])) for i in self.order]
+
+    def delete_row(self, row: int) -> None:
+        self.undo.push(_Delete(self, self.set_id(row)))
+
+    def _store_edit(self, set_id: int, column: int, value: object) -> None:
+        update_set(self.store, set_id, COLUMNS[column][2], value)
+        self.reload()
+
+
+_INVALID = object()
+
+
+def _parse(column: str, value: Any) -> object:
+    text = str(value).strip()
+    if column == "note":
+        return str(value)[:2000]
+    if column in ("reps_in_reserve", "box_height_cm") and text == "":
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        return _INVALID
+    if column == "reps":
+        return int(number) if number.is_integer() and 0 <= number <= 1000 else _INVALID
+    if column == "reps_in_reserve":
+        return int(number) if number.is_integer() and 0 <= number <= 10 else _INVALID
+    return number if 0 <= number <= 120 else _INVALID
+
+
+def _sort_key(value: object) -> tuple[int, object]:
+    # None sorts first; numbers and text never meet in one column.
+    return (0, "") if value is None else (1, value)
+
+
+class _Edit(QUndoCommand):
+    def __init__(
+        self, model: HistoryModel, set_id: int, column: int, old: object, new: object
+    ) -> None:
+        super().__init__(f"change {COLUMNS[column][0].lower()}")
+        self.model, self.set_id, self.column, self.old, self.new = model, set_id, column, old, new
+
+    def redo(self) -> None:
+        self.model._store_edit(self.set_id, self.column, self.new)
+
+    def undo(self) -> None:
+        self.model._store_edit(self.set_id, self.column, self.old)
+
+
+class _Delete(QUndoCommand):
+    def __init__(self, model: HistoryModel, set_id: int) -> None:
+        super().__init__("delete a set")
+        self.model, self.set_id = model, set_id
+        self.removed: dict[str, object] = {}
+
+    def redo(self) -> None:
+        self.removed = delete_set(self.model.store, self.set_id)
+        self.model.reload()
+
+    def undo(self) -> None:
+        restore_set(self.model.store, self.removed)
+        self.model.reload()

@@ -1,0 +1,147 @@
+"""The history screen: every set in a sortable table, filtered by variation, editable with undo."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from app.domain.variation import Variation
+from app.gui.keys import Action
+from app.gui.progress.history_model import HistoryModel
+from app.gui.screen import Screen
+from app.storage.history_csv import to_csv
+from app.storage.store import Store, StoreError
+
+
+class HistoryScreen(Screen):
+    """Signals: closed(); changed() after an edit, delete, undo or redo; exported(str)."""
+
+    closed = Signal()
+    changed = Signal()
+    exported = Signal(str)
+
+    def __init__(self, store: Store, catalog: Mapping[str, Variation]) -> None:
+        super().__init__()
+        self.setObjectName("history")
+        self.store = store
+        self.model = HistoryModel(store, {v.id: v.name for v in catalog.values()}, self)
+        self.model.undo.indexChanged.connect(self.on_undo_index_changed)
+        heading = QLabel("History")
+        heading.setProperty("role", "heading")
+        self.variation = QComboBox()
+        self.variation.addItem("All variations", None)
+        logged = {str(row[4]) for row in self.model.rows}
+        for variation in catalog.values():
+            if variation.id in logged:
+                self.variation.addItem(variation.name, variation.id)
+        self.variation.currentIndexChanged.connect(self.on_variation_changed)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.count = QLabel()
+        self.count.setProperty("role", "muted")
+        self.status = QLabel(" ")
+        self.status.setProperty("role", "danger")
+        delete = QPushButton("Delete set")
+        delete.clicked.connect(self.on_delete_clicked)
+        undo = QPushButton("Undo")
+        undo.clicked.connect(self.model.undo.undo)
+        self.model.undo.canUndoChanged.connect(undo.setEnabled)
+        undo.setEnabled(False)
+        export = QPushButton("Export CSV…")
+        export.clicked.connect(self.on_export_clicked)
+        back = QPushButton("← Back")
+        back.clicked.connect(self.closed)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.model.undo.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self.model.undo.redo)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.on_delete_clicked)
+
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.variation)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count, 1)
+        for button in (delete, undo, export, back):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.model.modelReset.connect(self.show_count)
+        self.show_count()
+
+    def show_count(self) -> None:
+        rows = self.model.rowCount()
+        self.count.setText(
+            f"{rows} set{'s' if rows != 1 else ''} shown. "
+            "Double-click reps, box, RIR or note to correct them."
+            if rows
+            else "No sets logged yet."
+        )
+
+    def on_undo_index_changed(self, _index: int) -> None:
+        self.changed.emit()
+
+    def on_variation_changed(self, _index: int) -> None:
+        data = self.variation.currentData()
+        self.model.filter_variation(None if data is None else str(data))
+
+    def on_delete_clicked(self) -> None:
+        selected = self.table.selectionModel().selectedRows()
+        if not selected:
+            self.status.setText("Pick a set first, then delete it.")
+            return
+        try:
+            self.model.delete_row(selected[0].row())
+        except StoreError as error:
+            self.status.setText(f"Could not delete: {error}")
+            return
+        self.status.setText("Set deleted. Undo brings it back.")
+
+    def on_export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export history", "history.csv", "CSV file (*.csv)"
+        )
+        if path:
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> int:
+        """Write the rows shown (same filter and order) as CSV; returns how many."""
+        wanted = self.model.visible_ids()
+        by_id = {record.id: record for record in self.store.sets()}
+        records = [by_id[set_id] for set_id in wanted if set_id in by_id]
+        try:
+            path.write_text(to_csv(records), encoding="utf-8")
+        except OSError as error:
+            self.status.setText(f"Could not write {path.name}: {error.strerror}")
+            return 0
+        self.exported.emit(str(path))
+        return len(records)
+
+    def handle(self, action: Action) -> bool:
+        if action in (Action.LEAVE, Action.BACK):
+            self.closed.emit()
+            return True
+        return False

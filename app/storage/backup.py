@@ -1,0 +1,246 @@
+"""A backup of everything as one JSON file, and a restore that checks it all before writing.
+
+The backup holds the training log (every session and set, rehearsals included), the
+person's own plan files and their settings (with the equipment profile). A restore reads
+and checks the whole file first; only then does it copy the current log, plans and settings
+into ``backups/before-restore-<time>/`` and replace them. Nothing is touched when any check
+fails.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.storage.data_dir import plans_folder, store_path
+from app.storage.store import Store, StoreError
+
+FORMAT = "tempo-trainer-backup"
+VERSION = 1
+SETTINGS_NAME = "settings.json"
+MAX_PLAN_BYTES = 200_000
+_SESSION_COLUMNS = (
+    "id",
+    "uid",
+    "title",
+    "plan_source",
+    "plan_text",
+    "started_at",
+    "ended_at",
+    "next_set",
+    "abandoned",
+    "rehearsal",
+    "speed",
+)
+_SET_COLUMNS = (
+    "id",
+    "session_id",
+    "block",
+    "set_number",
+    "variation",
+    "box_height_cm",
+    "tempo",
+    "target_reps",
+    "reps",
+    "reps_in_reserve",
+    "form_flags",
+    "note",
+    "time_under_tension_s",
+    "ended_at",
+)
+
+
+class BackupError(ValueError):
+    """A backup file that cannot be restored; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """A checked backup, ready to restore."""
+
+    created_at: str
+    sessions: list[tuple[object, ...]]
+    sets: list[tuple[object, ...]]
+    plans: dict[str, str]
+    settings: dict[str, Any] | None
+
+
+def export_backup(folder: Path, now: datetime) -> dict[str, object]:
+    """Everything in the data folder as a JSON-ready dict."""
+    with Store(store_path(folder)) as store, sqlite3.connect(store.path) as db:
+        sessions = db.execute(
+            f"SELECT {', '.join(_SESSION_COLUMNS)} FROM session ORDER BY id"
+        ).fetchall()
+        sets = db.execute(f"SELECT {', '.join(_SET_COLUMNS)} FROM set_log ORDER BY id").fetchall()
+    db.close()
+    plans = {
+        path.name: path.read_text(encoding="utf-8")
+        for path in sorted(plans_folder(folder).glob("*.toml"))
+    }
+    settings: object = None
+    try:
+        settings = json.loads((folder / SETTINGS_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        settings = None
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_at": now.isoformat(timespec="seconds"),
+        "sessions": [dict(zip(_SESSION_COLUMNS, row, strict=True)) for row in sessions],
+        "sets": [dict(zip(_SET_COLUMNS, row, strict=True)) for row in sets],
+        "plans": plans,
+        "settings": settings,
+    }
+
+
+def write_backup(folder: Path, target: Path, now: datetime) -> None:
+    text = json.dumps(export_backup(folder, now), indent=1, ensure_ascii=False)
+    temporary = target.with_suffix(target.suffix + ".tmp")
+    temporary.write_text(text + "\n", encoding="utf-8")
+    temporary.replace(target)
+
+
+def check_backup(text: str) -> Backup:
+    """Read and check a whole backup; BackupError lists every problem found."""
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise BackupError([f"not a JSON file: {error}"]) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BackupError(["not a Tempo Trainer backup"])
+    if data.get("version") != VERSION:
+        raise BackupError([f"backup version {data.get('version')!r} is not supported"])
+    problems: list[str] = []
+    sessions = _rows(data.get("sessions"), _SESSION_COLUMNS, "session", problems)
+    sets = _rows(data.get("sets"), _SET_COLUMNS, "set", problems)
+    session_ids = {row[0] for row in sessions}
+    for index, row in enumerate(sets, start=1):
+        if row[1] not in session_ids:
+            problems.append(f"set {index}: its session {row[1]!r} is not in the backup")
+    plans = data.get("plans", {})
+    if not isinstance(plans, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in plans.items()
+    ):
+        problems.append("plans must map file names to text")
+        plans = {}
+    for name, body in plans.items():
+        if Path(name).name != name or not name.endswith(".toml") or name.startswith("."):
+            problems.append(f"plan file name {name!r} is not a plain .toml name")
+        if len(body.encode("utf-8")) > MAX_PLAN_BYTES:
+            problems.append(f"plan {name!r} is too large")
+    settings = data.get("settings")
+    if settings is not None and not isinstance(settings, dict):
+        problems.append("settings must be an object")
+    if not problems:
+        problems.extend(_load_in_memory(sessions, sets))
+    if problems:
+        raise BackupError(problems)
+    return Backup(str(data.get("created_at", "")), sessions, sets, dict(plans), settings)
+
+
+def restore_backup(folder: Path, text: str, now: datetime) -> Path:
+    """Check ``text`` fully, keep a copy of what it replaces, then replace it.
+
+    Returns the folder holding the copy. BackupError (nothing touched) for a bad file.
+    """
+    backup = check_backup(text)
+    kept = folder / "backups" / f"before-restore-{now:%Y%m%d-%H%M%S}"
+    kept.mkdir(parents=True, exist_ok=False)
+    log = store_path(folder)
+    if log.exists():
+        with Store(log) as store, sqlite3.connect(kept / log.name) as copy:
+            with sqlite3.connect(store.path) as source:
+                source.backup(copy)
+            source.close()
+        copy.close()
+    if plans_folder(folder).exists():
+        shutil.copytree(plans_folder(folder), kept / "plans")
+    if (folder / SETTINGS_NAME).exists():
+        shutil.copy2(folder / SETTINGS_NAME, kept / SETTINGS_NAME)
+    _replace_log(log, backup)
+    plans = plans_folder(folder)
+    plans.mkdir(parents=True, exist_ok=True)
+    for old in plans.glob("*.toml"):
+        old.unlink()
+    for name, body in backup.plans.items():
+        (plans / name).write_text(body, encoding="utf-8")
+    if backup.settings is not None:
+        (folder / SETTINGS_NAME).write_text(
+            json.dumps(backup.settings, indent=1) + "\n", encoding="utf-8"
+        )
+    return kept
+
+
+def _rows(
+    raw: object, columns: tuple[str, ...], what: str, problems: list[str]
+) -> list[tuple[object, ...]]:
+    if not isinstance(raw, list):
+        problems.append(f"{what}s must be a list")
+        return []
+    rows = []
+    for index, item in enumerate(raw, start=1):
+        if not isinstance(item, Mapping) or set(item) != set(columns):
+            problems.append(f"{what} {index}: expected exactly the fields {', '.join(columns)}")
+            continue
+        rows.append(tuple(item[c] for c in columns))
+    return rows
+
+
+def _insert(db: sqlite3.Connection, sessions: list[Any], sets: list[Any]) -> None:
+    db.executemany(
+        f"INSERT INTO session ({', '.join(_SESSION_COLUMNS)})"
+        f" VALUES ({', '.join('?' for _ in _SESSION_COLUMNS)})",
+        sessions,
+    )
+    db.executemany(
+        f"INSERT INTO set_log ({', '.join(_SET_COLUMNS)})"
+        f" VALUES ({', '.join('?' for _ in _SET_COLUMNS)})",
+        sets,
+    )
+
+
+def _load_in_memory(sessions: list[Any], sets: list[Any]) -> list[str]:
+    """Let the real schema (types, CHECKs, uniqueness) judge the rows, in memory."""
+    from app.storage.store import _MIGRATIONS
+
+    db = sqlite3.connect(":memory:")
+    try:
+        for migration in _MIGRATIONS:
+            db.executescript(migration)
+        db.execute("PRAGMA foreign_keys = ON")
+        _insert(db, sessions, sets)
+        db.execute("SELECT COUNT(*) FROM set_log").fetchone()
+    except (sqlite3.Error, ValueError, TypeError, OverflowError) as error:
+        return [f"the log in the backup does not fit the schema: {error}"]
+    finally:
+        db.close()
+    return []
+
+
+def _replace_log(log: Path, backup: Backup) -> None:
+    """Swap the whole log in one transaction: either all of the backup or the old log."""
+    Store(log).close()  # creates or migrates the schema
+    db = sqlite3.connect(log, isolation_level=None)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM set_log")
+            db.execute("DELETE FROM session")
+            _insert(db, backup.sessions, backup.sets)
+        except sqlite3.Error as error:
+            db.execute("ROLLBACK")
+            raise StoreError(f"{log}: could not restore: {error}") from None
+        db.execute("COMMIT")
+    finally:
+        db.close()

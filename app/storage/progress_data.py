@@ -1,0 +1,461 @@
+"""What the progress charts and the history table show, computed with SQL and numpy.
+
+``load_set_table`` reads every non-rehearsal set once, as numpy columns; every chart series
+is then a few vectorised operations on those columns, so switching variation or range never
+goes back to the database. Rehearsal sessions (played at another speed) are left out of
+charts and advice. The history table and its edits work on the same store through their
+own short-lived connection.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+import numpy as np
+import numpy.typing as npt
+
+from app.domain.load_model import (
+    DEFAULT_STATURE_CM,
+    LENGTH_PER_STATURE,
+    MAX_BOX_HEIGHT_CM,
+    MODEL_C_CM,
+    MODEL_K,
+    equivalent_box_height_cm,
+    support_share,
+)
+from app.domain.progression import RECENT_DAYS, TrainedSet
+from app.domain.variation import Variation
+from app.storage.store import Store, StoreError
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
+
+DAY_S = 86_400
+WEEK_S = 7 * DAY_S
+# 1970-01-01 was a Thursday: shifting day numbers by 3 makes weeks start on Monday.
+_MONDAY_SHIFT_DAYS = 3
+# Where a loaded push up sits on the ladder chart: below the floor, because it is harder.
+LOADED_LADDER_CM = -10.0
+
+
+class TimeRange(Enum):
+    """The ranges the charts offer, with their length in days (None: everything)."""
+
+    FOUR_WEEKS = ("4 weeks", 28)
+    THREE_MONTHS = ("3 months", 91)
+    ONE_YEAR = ("1 year", 365)
+    ALL = ("All", None)
+
+    @property
+    def label(self) -> str:
+        return str(self.value[0])
+
+    @property
+    def days(self) -> int | None:
+        days = self.value[1]
+        return None if days is None else int(days)
+
+    def start_s(self, now_s: float) -> float:
+        """The earliest moment shown, in epoch seconds."""
+        return -np.inf if self.days is None else now_s - self.days * DAY_S
+
+
+@dataclass(frozen=True, slots=True)
+class SetTable:
+    """Every non-rehearsal set as columns, oldest first; ``variations`` names the codes."""
+
+    set_id: Ints
+    session_id: Ints
+    t_s: Floats
+    variation: Ints
+    variations: tuple[str, ...]
+    box_height_cm: Floats
+    reps: Ints
+    time_under_tension_s: Floats
+    flagged: Bools
+    share: Floats
+    ladder_cm: Floats
+
+    def __len__(self) -> int:
+        return len(self.set_id)
+
+    def code(self, variation_id: str) -> int:
+        """The code of a variation; -1 when it was never trained."""
+        return self.variations.index(variation_id) if variation_id in self.variations else -1
+
+    def trained_variations(self) -> list[str]:
+        """Variations with sets, the most recently trained first."""
+        if not len(self):
+            return []
+        last = np.full(len(self.variations), -1, dtype=np.int64)
+        np.maximum.at(last, self.variation, np.arange(len(self)))
+        return [self.variations[i] for i in np.argsort(-last) if last[i] >= 0]
+
+
+@dataclass(frozen=True, slots=True)
+class RepSeries:
+    """One variation's sets (points) and the best set of each session (line)."""
+
+    set_t_s: Floats
+    set_reps: Ints
+    set_id: Ints
+    set_box_height_cm: Floats
+    session_t_s: Floats
+    best_reps: Ints
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSeries:
+    """One point per session: its heaviest set's load and its place on the box ladder."""
+
+    t_s: Floats
+    top_share: Floats
+    top_variation: Ints
+    ladder_cm: Floats
+    change_t_s: Floats
+    change_variation: Ints
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklySeries:
+    """One bar per week (Monday start): volume in body-weight reps and time under tension."""
+
+    week_start_s: Floats
+    body_weight_reps: Floats
+    time_under_tension_min: Floats
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _connection(store: Store) -> Iterator[sqlite3.Connection]:
+    try:
+        db = sqlite3.connect(store.path, isolation_level=None, timeout=5.0)
+    except sqlite3.Error as error:
+        raise StoreError(f"{store.path}: cannot open the training log: {error}") from None
+    with closing(db):
+        db.execute("PRAGMA foreign_keys = ON")
+        yield db
+
+
+_COLUMNS_SQL = """
+    SELECT group_concat(s.id), group_concat(s.session_id), group_concat(substr(s.ended_at, 1, 19)),
+           group_concat({variation_code}),
+           group_concat(CAST(round(IFNULL(s.box_height_cm, -1) * 10) AS INTEGER)),
+           group_concat(s.reps), group_concat(CAST(round(s.time_under_tension_s * 10) AS INTEGER)),
+           group_concat(s.form_flags != '[]')
+    FROM set_log s JOIN session se ON se.id = s.session_id
+    WHERE se.rehearsal = 0
+"""
+
+
+def load_set_table(
+    store: Store, catalog: Mapping[str, Variation], stature_cm: float = DEFAULT_STATURE_CM
+) -> SetTable:
+    """Every non-rehearsal set, with the load model applied to each one.
+
+    Times are the person's wall-clock time (as logged, offset dropped) counted as seconds
+    since 1970: a session at 18:00 shows at 18:00 wherever the log is opened.
+
+    Each column comes back from SQLite as one comma-joined text and is parsed by numpy:
+    far quicker than building a Python tuple per set.
+    """
+    with _connection(store) as db:
+        names = tuple(str(row[0]) for row in db.execute("SELECT DISTINCT variation FROM set_log"))
+        code = " ".join(f"WHEN ? THEN {index}" for index in range(len(names)))
+        sql = _COLUMNS_SQL.format(variation_code=f"CASE s.variation {code} END" if names else "0")
+        columns = db.execute(sql, names).fetchone()
+    if columns[0] is None:
+        return _empty_table(names)
+    ids, sessions, codes, box_mm, reps, tut_ds, flagged = (
+        np.fromstring(text, dtype=np.int64, sep=",")
+        for index, text in enumerate(columns)
+        if index != 2
+    )
+    local = np.array(columns[2].split(","), dtype="datetime64[s]").astype(np.int64)
+    # Oldest first; equal times (imports) keep the id order.
+    order = np.lexsort((ids, local))
+    box = np.where(box_mm < 0, np.nan, box_mm / 10.0)[order]
+    codes = codes[order]
+    share, ladder = _loads(names, codes, box, catalog, stature_cm)
+    return SetTable(
+        set_id=ids[order],
+        session_id=sessions[order],
+        t_s=local[order].astype(np.float64),
+        variation=codes,
+        variations=names,
+        box_height_cm=box,
+        reps=reps[order],
+        time_under_tension_s=tut_ds[order] / 10.0,
+        flagged=flagged[order].astype(np.bool_),
+        share=share,
+        ladder_cm=ladder,
+    )
+
+
+def _empty_table(names: tuple[str, ...]) -> SetTable:
+    no_ints = np.zeros(0, dtype=np.int64)
+    no_floats = np.zeros(0, dtype=np.float64)
+    return SetTable(
+        set_id=no_ints,
+        session_id=no_ints,
+        t_s=no_floats,
+        variation=no_ints,
+        variations=names,
+        box_height_cm=no_floats,
+        reps=no_ints,
+        time_under_tension_s=no_floats,
+        flagged=np.zeros(0, dtype=np.bool_),
+        share=no_floats,
+        ladder_cm=no_floats,
+    )
+
+
+def _loads(
+    variations: tuple[str, ...],
+    codes: Ints,
+    box: Floats,
+    catalog: Mapping[str, Variation],
+    stature_cm: float,
+) -> tuple[Floats, Floats]:
+    """Share of body mass per set, and where the set sits on the box ladder."""
+    # One value per variation (a handful), then the box model over all box sets at once.
+    fixed_share = np.full(len(variations) + 1, np.nan)
+    fixed_ladder = np.full(len(variations) + 1, np.nan)
+    uses_box = np.zeros(len(variations) + 1, dtype=np.bool_)
+    for code, variation_id in enumerate(variations):
+        variation = catalog.get(variation_id)
+        if variation is None:
+            continue
+        uses_box[code] = variation.uses_box
+        fixed_share[code] = support_share(variation.support, False, None, stature_cm)
+        fixed_ladder[code] = (
+            LOADED_LADDER_CM
+            if variation_id == "loaded-push-up"
+            else equivalent_box_height_cm(fixed_share[code], stature_cm)
+        )
+    on_box = uses_box[codes] & ~np.isnan(box)
+    height = np.clip(np.nan_to_num(box), 0.0, MAX_BOX_HEIGHT_CM)
+    sine = np.minimum(1.0, (height + MODEL_C_CM) / (LENGTH_PER_STATURE * stature_cm))
+    share = np.where(on_box, MODEL_K * (1.0 - sine * sine), fixed_share[codes])
+    ladder = np.where(on_box, height, fixed_ladder[codes])
+    return share, ladder
+
+
+# --- chart series -------------------------------------------------------------------------------
+
+
+def _in_range(table: SetTable, start_s: float, end_s: float) -> Bools:
+    return (table.t_s >= start_s) & (table.t_s <= end_s)
+
+
+def rep_series(
+    table: SetTable, variation_id: str, start_s: float = -np.inf, end_s: float = np.inf
+) -> RepSeries:
+    """Reps of every set of one variation, and the best set of each session."""
+    mask = _in_range(table, start_s, end_s) & (table.variation == table.code(variation_id))
+    t_s, reps, session = table.t_s[mask], table.reps[mask], table.session_id[mask]
+    starts = _group_starts(session)
+    best = np.maximum.reduceat(reps, starts) if len(reps) else np.zeros(0, dtype=np.int64)
+    return RepSeries(
+        set_t_s=t_s,
+        set_reps=reps,
+        set_id=table.set_id[mask],
+        set_box_height_cm=table.box_height_cm[mask],
+        session_t_s=t_s[starts] if len(reps) else np.zeros(0),
+        best_reps=best.astype(np.int64),
+    )
+
+
+def session_series(
+    table: SetTable, start_s: float = -np.inf, end_s: float = np.inf
+) -> SessionSeries:
+    """Per session: the heaviest set's share and variation, and the lowest rung reached.
+
+    ``change_*`` marks the first session in which each variation was the heaviest one:
+    the moments the person moved to a new variation.
+    """
+    known = ~np.isnan(table.share)
+    session, share = table.session_id[known], table.share[known]
+    t_s, variation, ladder = table.t_s[known], table.variation[known], table.ladder_cm[known]
+    # Sort by session, heaviest set first, so the first row of each group is its top set.
+    order = np.lexsort((-share, session))
+    session, share, variation = session[order], share[order], variation[order]
+    t_sorted, ladder_sorted = t_s[order], ladder[order]
+    starts = _group_starts(session)
+    if not len(starts):
+        empty = np.zeros(0)
+        no_codes = np.zeros(0, dtype=np.int64)
+        return SessionSeries(empty, empty, no_codes, empty, empty, no_codes)
+    first_t = np.minimum.reduceat(t_sorted, starts)
+    by_time = np.argsort(first_t, kind="stable")
+    top_share = share[starts][by_time]
+    top_variation = variation[starts][by_time]
+    session_ladder = np.minimum.reduceat(ladder_sorted, starts)[by_time]
+    first_t = first_t[by_time]
+    _, first_index = np.unique(top_variation, return_index=True)
+    first_index = np.sort(first_index)
+    shown = (first_t >= start_s) & (first_t <= end_s)
+    changes = first_index[shown[first_index]]
+    return SessionSeries(
+        t_s=first_t[shown],
+        top_share=top_share[shown],
+        top_variation=top_variation[shown],
+        ladder_cm=session_ladder[shown],
+        change_t_s=first_t[changes],
+        change_variation=top_variation[changes],
+    )
+
+
+def weekly_series(
+    table: SetTable,
+    start_s: float = -np.inf,
+    end_s: float = np.inf,
+    variation_id: str | None = None,
+) -> WeeklySeries:
+    """Per calendar week: sum of reps x load, and minutes under tension (empty weeks: 0)."""
+    mask = _in_range(table, start_s, end_s) & ~np.isnan(table.share)
+    if variation_id is not None:
+        mask &= table.variation == table.code(variation_id)
+    if not mask.any():
+        return WeeklySeries(np.zeros(0), np.zeros(0), np.zeros(0))
+    day = np.floor_divide(table.t_s[mask], DAY_S).astype(np.int64)
+    week = (day + _MONDAY_SHIFT_DAYS) // 7
+    first = int(week.min())
+    index = week - first
+    volume = np.bincount(index, weights=table.reps[mask] * table.share[mask]).astype(np.float64)
+    tension = np.bincount(index, weights=table.time_under_tension_s[mask]) / 60.0
+    weeks = np.arange(first, first + len(volume), dtype=np.float64)
+    return WeeklySeries(
+        week_start_s=(weeks * 7 - _MONDAY_SHIFT_DAYS) * DAY_S,
+        body_weight_reps=volume,
+        time_under_tension_min=tension,
+    )
+
+
+def _group_starts(keys: Ints) -> Ints:
+    """Where each run of equal keys begins."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]).astype(np.int64)
+
+
+def nearest_set(series: RepSeries, t_s: float, reps: float, seconds_per_rep: float) -> int | None:
+    """The index of the plotted set closest to a point, distances scaled to the view."""
+    if not len(series.set_t_s):
+        return None
+    distance = ((series.set_t_s - t_s) / seconds_per_rep) ** 2 + (series.set_reps - reps) ** 2
+    return int(np.argmin(distance))
+
+
+# --- the coach's input ------------------------------------------------------------------------
+
+
+def coach_history(store: Store, days: int = 4 * RECENT_DAYS) -> list[TrainedSet]:
+    """Non-rehearsal sets from the ``days`` before the newest one, oldest first."""
+    with _connection(store) as db:
+        newest = db.execute(
+            "SELECT MAX(s.ended_at) FROM set_log s JOIN session se ON se.id = s.session_id"
+            " WHERE se.rehearsal = 0"
+        ).fetchone()[0]
+        if newest is None:
+            return []
+        since = (datetime.fromisoformat(newest) - timedelta(days=days + 1)).isoformat()
+        rows = db.execute(
+            "SELECT s.session_id, s.ended_at, s.variation, s.box_height_cm, s.tempo,"
+            " s.target_reps, s.reps, s.form_flags FROM set_log s"
+            " JOIN session se ON se.id = s.session_id"
+            " WHERE se.rehearsal = 0 AND s.ended_at >= ?"
+            " ORDER BY s.ended_at, s.session_id, s.block, s.set_number",
+            (since[:10],),
+        ).fetchall()
+    return [
+        TrainedSet(
+            session_id=int(r[0]),
+            ended_at=str(r[1]),
+            variation_id=str(r[2]),
+            box_height_cm=None if r[3] is None else float(r[3]),
+            tempo=str(r[4]),
+            target_reps=str(r[5]),
+            reps=int(r[6]),
+            form_flags=tuple(json.loads(str(r[7]))),
+        )
+        for r in rows
+    ]
+
+
+# --- the history table ------------------------------------------------------------------------
+
+HISTORY_COLUMNS = (
+    "id",
+    "session_id",
+    "ended_at",
+    "session_title",
+    "variation",
+    "box_height_cm",
+    "set_number",
+    "tempo",
+    "target_reps",
+    "reps",
+    "reps_in_reserve",
+    "note",
+    "rehearsal",
+)
+
+
+def history_rows(store: Store) -> list[tuple[object, ...]]:
+    """Every set (rehearsals too, marked), oldest first, in ``HISTORY_COLUMNS`` order."""
+    with _connection(store) as db:
+        return db.execute(
+            "SELECT s.id, s.session_id, s.ended_at, se.title, s.variation, s.box_height_cm,"
+            " s.set_number, s.tempo, s.target_reps, s.reps, s.reps_in_reserve, s.note,"
+            " se.rehearsal FROM set_log s JOIN session se ON se.id = s.session_id"
+            " ORDER BY s.ended_at, s.session_id, s.block, s.set_number"
+        ).fetchall()
+
+
+EDITABLE = frozenset({"reps", "box_height_cm", "reps_in_reserve", "note"})
+
+
+def update_set(store: Store, set_id: int, column: str, value: object) -> None:
+    """Change one field of a logged set (reps, box height, reps in reserve or note)."""
+    if column not in EDITABLE:
+        raise ValueError(f"{column} cannot be edited")
+    try:
+        with _connection(store) as db:
+            db.execute(f"UPDATE set_log SET {column} = ? WHERE id = ?", (value, set_id))
+    except sqlite3.Error as error:
+        raise StoreError(f"{store.path}: could not save the change: {error}") from None
+
+
+def delete_set(store: Store, set_id: int) -> dict[str, object]:
+    """Remove a set; returns everything needed to put it back with ``restore_set``."""
+    try:
+        with _connection(store) as db:
+            db.row_factory = sqlite3.Row
+            row = db.execute("SELECT * FROM set_log WHERE id = ?", (set_id,)).fetchone()
+            if row is None:
+                raise KeyError(set_id)
+            db.execute("DELETE FROM set_log WHERE id = ?", (set_id,))
+            return dict(row)
+    except sqlite3.Error as error:
+        raise StoreError(f"{store.path}: could not delete the set: {error}") from None
+
+
+def restore_set(store: Store, row: Mapping[str, object]) -> None:
+    """Put back a set removed by ``delete_set``, with its original id."""
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    try:
+        with _connection(store) as db:
+            db.execute(f"INSERT INTO set_log ({columns}) VALUES ({marks})", tuple(row.values()))
+    except sqlite3.Error as error:
+        raise StoreError(f"{store.path}: could not restore the set: {error}") from None

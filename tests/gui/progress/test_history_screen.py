@@ -1,0 +1,93 @@
+"""The history screen on a copy of the ten-year log: sort, filter, edit, delete, undo, export."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.gui.progress.history_screen import HistoryScreen
+from app.storage.catalog import Catalog
+from app.storage.store import Store
+from tests.fixtures.ten_year_history import HistoryFacts
+from tests.gui.progress.ten_years import copy_of, ten_years_file
+
+__all__ = ["ten_years_file"]
+REPS, BOX = 7, 3
+
+
+@pytest.fixture
+def screen(
+    ten_years_file: tuple[Path, HistoryFacts], tmp_path: Path, catalog: Catalog
+) -> Iterator[HistoryScreen]:
+    with Store(copy_of(ten_years_file[0], tmp_path)) as store:
+        opened = HistoryScreen(store, catalog)
+        opened.resize(1280, 800)
+        opened.show()
+        yield opened
+        opened.close()
+        opened.deleteLater()
+
+
+def cell(screen: HistoryScreen, row: int, column: int) -> str:
+    return str(screen.model.index(row, column).data())
+
+
+def test_every_set_is_listed_newest_first(
+    screen: HistoryScreen, ten_years_file: tuple[Path, HistoryFacts]
+) -> None:
+    facts = ten_years_file[1]
+    assert screen.model.rowCount() == facts.sets
+    assert cell(screen, 0, 0) >= cell(screen, 1, 0) >= cell(screen, 500, 0)
+    assert cell(screen, 0, 0).startswith(facts.last.strftime("%Y-%m-%d"))
+    assert f"{facts.sets} sets shown" in screen.count.text()
+
+
+def test_filtering_by_variation_and_sorting_by_reps(screen: HistoryScreen) -> None:
+    screen.variation.setCurrentIndex(screen.variation.findData("floor-push-up"))
+    with sqlite3.connect(screen.store.path) as db:
+        floor_sets = db.execute(
+            "SELECT COUNT(*), MAX(reps) FROM set_log WHERE variation = 'floor-push-up'"
+        ).fetchone()
+    db.close()
+    assert screen.model.rowCount() == floor_sets[0]
+    assert {cell(screen, row, 2) for row in range(0, floor_sets[0], 97)} == {"Floor push up"}
+    screen.table.sortByColumn(REPS, Qt.SortOrder.DescendingOrder)
+    assert int(cell(screen, 0, REPS)) == floor_sets[1]
+
+
+def test_a_corrected_rep_count_is_saved_and_undone(screen: HistoryScreen, qtbot: QtBot) -> None:
+    set_id = screen.model.set_id(0)
+    with qtbot.waitSignal(screen.changed):
+        assert screen.model.setData(screen.model.index(0, REPS), "17")
+    assert next(s for s in screen.store.sets() if s.id == set_id).reps == 17
+    assert cell(screen, 0, REPS) == "17"
+    assert not screen.model.setData(screen.model.index(0, REPS), "lots")
+    screen.model.undo.undo()
+    assert next(s for s in screen.store.sets() if s.id == set_id).reps != 17
+
+
+def test_a_deleted_set_comes_back_with_undo(screen: HistoryScreen) -> None:
+    before = screen.model.rowCount()
+    set_id = screen.model.set_id(3)
+    screen.table.selectRow(3)
+    screen.on_delete_clicked()
+    assert screen.model.rowCount() == before - 1
+    assert set_id not in screen.model.visible_ids()
+    assert "Undo" in screen.status.text()
+    screen.model.undo.undo()
+    assert screen.model.rowCount() == before
+    assert screen.model.set_id(3) == set_id
+
+
+def test_only_the_visible_rows_are_exported(screen: HistoryScreen, tmp_path: Path) -> None:
+    screen.variation.setCurrentIndex(screen.variation.findData("wall-push-up"))
+    path = tmp_path / "wall.csv"
+    written = screen.export_csv(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert written == screen.model.rowCount() == len(lines) - 1
+    assert all(",wall-push-up," in line for line in lines[1:])
