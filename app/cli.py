@@ -6,18 +6,21 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
-from app.domain.equipment import EquipmentProfile, parse_equipment
+from app.domain.equipment import EquipmentProfile
 from app.domain.load_model import LoadError, estimate_load
 from app.domain.problems import InputError
 from app.domain.progression import suggest
 from app.domain.timeline import Timeline, compile_timeline
+from app.storage.backup import MAX_BACKUP_BYTES, BackupError, restore_backup, write_backup
 from app.storage.catalog import Catalog, CatalogError, load_catalog, variation_problems
+from app.storage.coach_input import coach_history
 from app.storage.data_dir import data_dir, store_path
 from app.storage.history_csv import parse_csv, to_csv
 from app.storage.plan_files import read_plan
-from app.storage.progress_data import coach_history
+from app.storage.settings import load_settings, settings_path
 from app.storage.store import Store, StoreError
 from app.storage.text_files import read_text
 
@@ -65,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help="add sets from a CSV file (history --csv format)")
     importer.add_argument("file", type=Path, metavar="FILE.csv")
     _add_load_and_suggest(commands)
+
+    backup = commands.add_parser("backup", help="save everything (log, plans, settings) as JSON")
+    backup.add_argument("file", type=Path, metavar="FILE.json")
+    restore = commands.add_parser(
+        "restore", help="replace everything with a backup (what it replaces is kept)"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE.json")
     return parser
 
 
@@ -125,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _load(args, data_dir(args.data_dir))
         if command == "suggest":
             return _suggest(data_dir(args.data_dir), as_json=args.json)
+        if command == "backup":
+            return _backup(data_dir(args.data_dir), args.file)
+        if command == "restore":
+            return _restore(data_dir(args.data_dir), args.file)
     except CatalogError as error:
         _error("the shipped variation catalog is broken:\n" + "\n".join(error.lines))
         return EXIT_FAILURE
@@ -327,12 +341,8 @@ def _add_load_and_suggest(commands: argparse._SubParsersAction[argparse.Argument
 
 
 def _equipment(folder: Path) -> EquipmentProfile:
-    """The profile saved under ``equipment`` in settings.json; defaults when absent or bad."""
-    try:
-        raw = json.loads((folder / "settings.json").read_text(encoding="utf-8"))
-        return parse_equipment(raw["equipment"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return EquipmentProfile()
+    """The profile saved in Settings; defaults when absent or bad."""
+    return load_settings(settings_path(folder)).equipment
 
 
 def _load(args: argparse.Namespace, folder: Path) -> int:
@@ -388,4 +398,35 @@ def _suggest(folder: Path, *, as_json: bool) -> int:
         box = f" at {s.box_height_cm:g} cm" if s.box_height_cm is not None else ""
         print(f"{catalog[s.variation].name}{box}: {s.sets} x {s.reps} at {s.tempo}")
         print(f"  {s.reason}")
+    return EXIT_OK
+
+
+# --- backup and restore -----------------------------------------------------------------------
+
+
+def _backup(folder: Path, target: Path) -> int:
+    try:
+        write_backup(folder, target, datetime.now().astimezone())
+    except OSError as error:
+        _error(f"{target}: cannot write the backup: {error.strerror or error}")
+        return EXIT_FAILURE
+    print(f"Backed up the log, your plans and settings to {target}")
+    return EXIT_OK
+
+
+def _restore(folder: Path, path: Path) -> int:
+    """Nothing changes unless the whole file checks out; the replaced data is kept."""
+    try:
+        text = read_text(path, max_bytes=MAX_BACKUP_BYTES)
+        kept = restore_backup(folder, text, datetime.now().astimezone())
+    except InputError as error:
+        for line in error.lines(str(path)):
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    except BackupError as error:
+        for line in error.format(str(path)):
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Restored {path}.")
+    print(f"What it replaced (log, plans, settings) is kept in {kept}")
     return EXIT_OK

@@ -122,6 +122,45 @@ def _session(window: MainWindow, clock: _Clock, shot: Callable[[str], None]) -> 
         if run.player.stage.value == "logging":
             window.current.handle(Action.NEXT)
     shot("summary")
+    _equipment(window)
+    window.current.handle(Action.NEXT)
+    shot("home-advice")
+    window.on_settings_requested()
+    shot("settings")
+
+
+def _equipment(window: MainWindow) -> None:
+    """A floor session the day before (a second line of advice) and a few surfaces."""
+    from dataclasses import replace
+
+    from app.domain.equipment import EquipmentProfile, Surface
+    from app.storage.store import ImportedSet
+
+    window.services.store.import_sets(
+        ImportedSet(
+            "floor",
+            "Floor day",
+            0,
+            n,
+            "floor-push-up",
+            None,
+            "3-1-1-0",
+            "8-12",
+            r,
+            1,
+            "",
+            f"2024-05-05T18:0{n}:00+00:00",
+        )
+        for n, r in enumerate((8, 7, 6), start=1)
+    )
+    surfaces = (
+        Surface("kitchen counter", 91),
+        Surface("desk", 74),
+        Surface("dining chair", 46),
+        Surface("bottom stair", 18),
+    )
+    profile = EquipmentProfile(surfaces=surfaces, stature_cm=172, body_mass_kg=68)
+    window.apply_settings(replace(window.services.settings, equipment=profile))
 
 
 if __name__ == "__main__":

@@ -133,3 +133,30 @@ def _box_height(block: Fields, variation: Variation | None) -> float | None:
     if block.has("box_height_in"):
         return None if in_inches is None or in_inches < 0 else round(in_inches * CM_PER_INCH, 1)
     return None if in_cm is None or in_cm < 0 else in_cm
+
+
+def plan_text(plan: SessionPlan) -> str:
+    """TOML text that ``parse_plan`` reads back into ``plan`` (the log keeps it for resuming)."""
+    lines = [f"title = {_quoted(plan.title)}"]
+    if plan.description:
+        lines.append(f"description = {_quoted(plan.description)}")
+    lines.append(f"count_in_s = {plan.count_in_s:g}")
+    for block in plan.blocks:
+        lines += [
+            "",
+            "[[block]]",
+            f"variation = {_quoted(block.variation_id)}",
+            f"sets = {block.sets}",
+            f"reps = {_quoted(str(block.reps))}",
+            f"tempo = {_quoted(str(block.tempo))}",
+            f"rest_s = {block.rest_s:g}",
+            f"reset_s = {block.reset_s:g}",
+        ]
+        if block.box_height_cm is not None:
+            lines.append(f"box_height_cm = {block.box_height_cm:g}")
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'

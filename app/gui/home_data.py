@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from app.domain.plan import parse_plan
 from app.domain.problems import InputError
+from app.domain.progression import Suggestion, suggest
 from app.domain.session_summary import format_duration, summarize
 from app.gui.services import Services
+from app.storage.coach_input import coach_history
 from app.storage.plan_files import PlanFile, list_plans
 from app.storage.store import SessionRecord
 
@@ -46,3 +48,9 @@ def resume_text(services: Services, record: SessionRecord) -> str:
         f"“{record.title}” was not finished: it stopped before set "
         f"{min(record.next_set + 1, total)} of {total}. Your logged sets are kept."
     )
+
+
+def coach_advice(services: Services) -> list[Suggestion]:
+    """The coach's suggestions from the recent log (rehearsals are not part of its input)."""
+    history = coach_history(services.store)
+    return suggest(history, services.catalog, services.settings.equipment)

@@ -1,4 +1,5 @@
-"""Home: the plans (broken ones with their error), a quick session, the last session."""
+"""Home: the coach's advice, the plans (broken ones with their error), a quick session,
+the last session."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ class HomeScreen(Screen):
     Signals:
         plan_chosen(PlanFile), quick_session_chosen(QuickSession),
         resume_accepted(), resume_declined(),
-        settings_requested(), progress_requested(), history_requested().
+        settings_requested(), progress_requested(), history_requested(),
+        advice_accepted(): "Train this today" was pressed.
     """
 
     plan_chosen = Signal(object)
@@ -42,6 +44,7 @@ class HomeScreen(Screen):
     settings_requested = Signal()
     progress_requested = Signal()
     history_requested = Signal()
+    advice_accepted = Signal()
 
     def __init__(self, catalog: Catalog, settings: Settings) -> None:
         super().__init__()
@@ -64,6 +67,26 @@ class HomeScreen(Screen):
         resume_layout.addWidget(self.resume_text)
         resume_layout.addLayout(resume_row)
         self.resume_card.hide()
+        self.notice = QLabel()
+        self.notice.setProperty("role", "danger")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
+        self.advice_card = QFrame()
+        self.advice_card.setObjectName("advice")
+        self.advice_card.setProperty("role", "card")
+        advice_heading = QLabel("Coach's advice for today")
+        advice_heading.setProperty("role", "muted")
+        self.advice_lines = QVBoxLayout()
+        self.advice_lines.setSpacing(2)
+        self.train_advice = QPushButton("Train this today")
+        self.train_advice.setProperty("primary", True)
+        self.train_advice.clicked.connect(self.advice_accepted)
+        advice_layout = QVBoxLayout(self.advice_card)
+        advice_layout.addWidget(advice_heading)
+        advice_layout.addLayout(self.advice_lines)
+        advice_layout.addWidget(self.train_advice)
+        self.advice_labels: list[QLabel] = []
 
         self.plans = QListWidget()
         self.plans.setWordWrap(True)
@@ -98,7 +121,9 @@ class HomeScreen(Screen):
 
         left = QVBoxLayout()
         left.addWidget(title)
+        left.addWidget(self.notice)
         left.addWidget(self.resume_card)
+        left.addWidget(self.advice_card)
         left.addWidget(plans_heading)
         left.addWidget(self.plans, 1)
         left.addWidget(start)
@@ -133,6 +158,34 @@ class HomeScreen(Screen):
             if self.plans.item(row).flags() & Qt.ItemFlag.ItemIsSelectable:
                 self.plans.setCurrentRow(row)
                 break
+
+    def show_advice(self, advice: list[tuple[str, str]]) -> None:
+        """One (headline, reason) pair per suggestion; none: say how advice comes."""
+        for label in self.advice_labels:
+            self.advice_lines.removeWidget(label)
+            label.hide()  # deleted later, but must not show meanwhile
+            label.deleteLater()
+        self.advice_labels = []
+        if not advice:
+            empty = QLabel("Log a session and the coach suggests the next one here.")
+            empty.setWordWrap(True)
+            self.advice_labels.append(empty)
+        for line, reason in advice:
+            headline = QLabel(line)
+            headline.setProperty("role", "advice")
+            headline.setWordWrap(True)
+            why = QLabel(reason)
+            why.setProperty("role", "muted")
+            why.setWordWrap(True)
+            self.advice_labels += [headline, why]
+        for label in self.advice_labels:
+            self.advice_lines.addWidget(label)
+        self.train_advice.setVisible(bool(advice))
+
+    def show_notice(self, text: str) -> None:
+        """A problem the person should know about (a settings file that could not be used)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def show_last_session(self, text: str) -> None:
         self.last_session.setText(text)

@@ -20,7 +20,7 @@ from app.storage.catalog import load_catalog
 from app.storage.data_dir import plans_folder, store_path
 from app.storage.plan_files import read_plan, shipped_plans_folder
 from app.storage.resources import ResourceError, resource_path
-from app.storage.settings import Settings, load_settings, settings_path
+from app.storage.settings import Settings, read_settings, settings_path
 from app.storage.store import Store
 
 ICON = "icons/tempo-trainer.svg"
@@ -74,7 +74,7 @@ def open_window(
 ) -> MainWindow:
     """Build the window over an open store (the caller shows it)."""
     app = application()
-    settings = load_settings(settings_path(data_dir))
+    settings, notice = read_settings(settings_path(data_dir))
     apply_theme(app, settings.theme)
     services = Services(
         data_dir=data_dir,
@@ -85,6 +85,7 @@ def open_window(
         screen_awake=screen_awake or open_screen_awake(),
         plan_folders=(shipped_plans_folder(), plans_folder(data_dir)),
         speed=speed,
+        settings_notice=notice,
     )
     icon = app_icon()
     if icon is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
@@ -15,17 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.plan import parse_plan
+from app.domain.plan import parse_plan, plan_text
 from app.domain.problems import InputError
+from app.domain.progression import Suggestion, plan_from_suggestions
 from app.domain.quick_session import QuickSession, quick_plan
 from app.domain.session_summary import compare, summarize
 from app.domain.timeline import Stage
 from app.gui import home_data
+from app.gui.advice_text import advice_line, headline
 from app.gui.home_screen import HomeScreen
 from app.gui.keys import REPEATABLE, TYPING_KEYS, Action, action_for
 from app.gui.log_sheet import LogSheet
 from app.gui.overlay import HelpOverlay, LeaveOverlay
-from app.gui.placeholder_screen import PlaceholderScreen
 from app.gui.player_screen import PlayerScreen
 from app.gui.rest_screen import RestScreen
 from app.gui.screen import Screen
@@ -37,6 +39,10 @@ from app.gui.summary_screen import SummaryScreen
 from app.gui.theme import apply_theme
 from app.storage.plan_files import PlanFile
 from app.storage.settings import Settings, save_settings, settings_path
+from app.storage.store import StoreError
+
+if TYPE_CHECKING:
+    from app.storage.progress_data import SetTableCache
 
 
 class MainWindow(QMainWindow):
@@ -66,12 +72,15 @@ class MainWindow(QMainWindow):
         self.home.settings_requested.connect(self.on_settings_requested)
         self.home.progress_requested.connect(self.on_progress_requested)
         self.home.history_requested.connect(self.on_history_requested)
+        self.home.advice_accepted.connect(self.on_advice_accepted)
         self.stack.addWidget(self.home)
         self.help = HelpOverlay(self.stack)
         self.leave = LeaveOverlay(self.stack)
         self.run: SessionRun | None = None
         self._paused_before_question = False
         self._side: Screen | None = None
+        self.advice: list[Suggestion] = []
+        self.progress_tables: SetTableCache | None = None
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -113,6 +122,16 @@ class MainWindow(QMainWindow):
         self.home.offer_resume(
             None if record is None else home_data.resume_text(self.services, record)
         )
+        notice = self.services.settings_notice or ""
+        try:
+            self.advice = home_data.coach_advice(self.services)
+        except StoreError as error:
+            self.advice = []
+            notice = f"{notice}\nNo advice: {error}".strip()
+        units = self.services.settings.units
+        catalog = self.services.catalog
+        self.home.show_advice([(headline(s, catalog, units), s.reason) for s in self.advice])
+        self.home.show_notice(notice)
 
     # --- starting a session ------------------------------------------------------------------
 
@@ -127,6 +146,19 @@ class MainWindow(QMainWindow):
             self.home.quick.show_error("\n".join(p.message for p in error.problems))
             return
         self.begin(SessionSource(plan, text, "quick session"))
+
+    def on_advice_accepted(self) -> None:
+        """The coach's suggestions become today's session, through the normal flow."""
+        if not self.advice:
+            return
+        catalog = self.services.catalog
+        text = plan_text(plan_from_suggestions(self.advice, catalog))
+        try:
+            plan = parse_plan(text, catalog)
+        except InputError as error:
+            self.home.show_notice("\n".join(p.message for p in error.problems))
+            return
+        self.begin(SessionSource(plan, text, "coach"))
 
     def on_resume_accepted(self) -> None:
         record = self.services.store.unfinished_session()
@@ -243,10 +275,26 @@ class MainWindow(QMainWindow):
             )
             comparisons.append((name, compare(totals, before)))
         screen = SummaryScreen(
-            run.title, summary, comparisons, self.services.settings.units, rehearsal=run.rehearsal
+            run.title,
+            summary,
+            comparisons,
+            self.services.settings.units,
+            rehearsal=run.rehearsal,
+            next_steps=self._next_steps([t.variation for t in summary.by_variation], run.rehearsal),
         )
         screen.closed.connect(self.end_session)
         self._show(screen)
+
+    def _next_steps(self, trained: list[str], rehearsal: bool) -> list[str]:
+        """The coach's advice for the variations just trained (none after a rehearsal)."""
+        if rehearsal:
+            return []
+        try:
+            advice = home_data.coach_advice(self.services)
+        except StoreError:
+            return []
+        units, catalog = self.services.settings.units, self.services.catalog
+        return [advice_line(s, catalog, units) for s in advice if s.from_variation in trained]
 
     def end_session(self) -> None:
         if self.run is not None:
@@ -288,22 +336,28 @@ class MainWindow(QMainWindow):
         self._show(screen)
 
     def on_progress_requested(self) -> None:
-        self._placeholder(
-            "Progress",
-            "Charts of your box height and reps over the weeks come in a later version. "
-            "Your sets are already being logged, so they will show up there.",
+        # Imported here: pyqtgraph costs start-up time and is only needed once charts show.
+        from app.gui.progress.progress_screen import ProgressScreen
+        from app.storage.progress_data import SetTableCache
+
+        if self.progress_tables is None:
+            self.progress_tables = SetTableCache()
+        settings = self.services.settings
+        screen = ProgressScreen(
+            self.services.store,
+            self.services.catalog,
+            stature_cm=settings.equipment.stature_cm,
+            units=settings.units,
+            now=self.services.wall_clock,
+            tables=self.progress_tables,
         )
+        screen.closed.connect(self.show_home)
+        self._show(screen)
 
     def on_history_requested(self) -> None:
-        self._placeholder(
-            "History",
-            "A history screen comes in a later version. Until then, "
-            "`tempo-trainer history` prints every logged set, and "
-            "`tempo-trainer history --csv` exports them.",
-        )
+        from app.gui.progress.history_screen import HistoryScreen
 
-    def _placeholder(self, title: str, text: str) -> None:
-        screen = PlaceholderScreen(title, text)
+        screen = HistoryScreen(self.services.store, self.services.catalog)
         screen.closed.connect(self.show_home)
         self._show(screen)
 
@@ -380,6 +434,8 @@ class MainWindow(QMainWindow):
         if self.run is not None:
             self.run.stop()
         self.services.screen_awake.release()
+        if self.progress_tables is not None:
+            self.progress_tables.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

@@ -31,3 +31,5 @@ class Services:
     plan_folders: tuple[Path, ...]
     speed: float = 1.0
     wall_clock: Callable[[], datetime] = field(default=local_now)
+    # What could not be used in the settings file, said once on the home screen.
+    settings_notice: str | None = None

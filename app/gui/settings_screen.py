@@ -1,22 +1,29 @@
-"""Settings: each change applies at once and is saved."""
+"""Settings: each change applies at once and is saved; the equipment profile beside them."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
+from app.domain.equipment import EquipmentProfile
 from app.domain.units import Units
+from app.gui.equipment_editor import EquipmentEditor
 from app.gui.keys import Action
 from app.gui.screen import Screen
 from app.storage.settings import Settings, Theme
@@ -56,7 +63,7 @@ class SettingsScreen(Screen):
         self.rest.setSingleStep(15)
         self.rest.setSuffix(" s")
         self.rest.setValue(round(settings.default_rest_s))
-        self.skip_setup = QCheckBox("Skip the setup walkthrough for practised variations")
+        self.skip_setup = QCheckBox("Skip setup for practised variations")
         self.skip_setup.setChecked(settings.skip_practised_setup)
         self.fullscreen = QCheckBox("Open full screen")
         self.fullscreen.setChecked(settings.fullscreen_on_start)
@@ -72,17 +79,42 @@ class SettingsScreen(Screen):
         awake = QLabel(screen_awake_note)
         awake.setWordWrap(True)
         awake.setProperty("role", "muted")
+        self.equipment = EquipmentEditor(settings.equipment)
+        self.equipment.changed.connect(self.on_equipment_changed)
         back = QPushButton("← Back")
         back.clicked.connect(self.closed)
+
+        # Spacing set here: a layout without its own takes its parent's wide column gap.
+        form.setVerticalSpacing(14)
+        general = QVBoxLayout()
+        general.setSpacing(14)
+        general.addLayout(form)
+        general.addWidget(awake)
+        general.addStretch(1)
+        gear = QVBoxLayout()
+        gear.setSpacing(14)
+        gear.addWidget(self.equipment)
+        gear.addStretch(1)
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._columns.setSpacing(48)
+        self._columns.addLayout(general, 5)
+        self._columns.addLayout(gear, 6)
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 12, 0)
+        page_layout.addWidget(heading)
+        page_layout.addLayout(self._columns)
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 24)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(awake)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(back)
-        for combo in (self.units, self.theme):
-            combo.currentIndexChanged.connect(self.on_edited)
+        self.units.currentIndexChanged.connect(self.on_units_changed)
+        self.theme.currentIndexChanged.connect(self.on_edited)
         for spin in (self.count_in, self.rest, self.volume):
             spin.valueChanged.connect(self.on_edited)
         for box in (self.muted, self.skip_setup, self.fullscreen):
@@ -99,14 +131,30 @@ class SettingsScreen(Screen):
             default_rest_s=float(self.rest.value()),
             skip_practised_setup=self.skip_setup.isChecked(),
             fullscreen_on_start=self.fullscreen.isChecked(),
+            equipment=self.equipment.profile,
         )
         self.changed.emit(self.settings)
+
+    def on_units_changed(self) -> None:
+        self.equipment.set_units(Units(self.units.currentData()))
+        self.on_edited()
+
+    def on_equipment_changed(self, profile: EquipmentProfile) -> None:
+        del profile  # the editor keeps it; on_edited reads it from there
+        self.on_edited()
 
     def show_muted(self, muted: bool) -> None:
         self.muted.blockSignals(True)
         self.muted.setChecked(muted)
         self.muted.blockSignals(False)
         self.settings = replace(self.settings, muted=muted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        portrait = self.height() > self.width()
+        self._columns.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)
 
     def handle(self, action: Action) -> bool:
         if action is Action.LEAVE:

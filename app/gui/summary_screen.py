@@ -30,7 +30,9 @@ class SummaryScreen(Screen):
         units: Units,
         *,
         rehearsal: bool,
+        next_steps: Sequence[str] = (),
     ) -> None:
+        """``next_steps``: the coach's advice for the variations trained, one line each."""
         super().__init__()
         self.setObjectName("summary")
         heading = ScaledLabel("Session done", 0.08, bold=True)
@@ -68,7 +70,9 @@ class SummaryScreen(Screen):
             self.lines.append(f"{name}: {reps} reps" + (f" · box {box}" if box else ""))
         for name, comparison in comparisons:
             self.lines.append(_compare_text(name, comparison, units))
-        self.lines.append("Advice on the next step comes with the progression rules (later).")
+        if rehearsal:
+            self.lines.append("A rehearsal does not count towards the coach's advice.")
+        self.lines += [f"Next time: {step}" for step in next_steps]
         for line in self.lines:
             line_label = ScaledLabel(line, 0.038)
             line_label.setWordWrap(True)

@@ -67,6 +67,8 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         QPushButton:checked {{ background: {c.accent}; color: {c.background}; }}
         QLabel[role="muted"] {{ color: {c.muted_text}; }}
         QLabel[role="danger"] {{ color: {c.danger}; }}
+        QLabel[role="subheading"] {{ font-size: {base * 1.9:.0f}pt; font-weight: bold; }}
+        QLabel[role="advice"] {{ font-size: {base * 1.75:.0f}pt; font-weight: bold; }}
         QLabel[role="heading"] {{ font-size: {base * 2.4:.0f}pt; font-weight: bold; }}
         QFrame[role="card"] {{ background: {c.surface}; border-radius: 14px; }}
         QFrame[role="card"] QLabel {{ background: transparent; }}

@@ -9,6 +9,8 @@ fails.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import json
 import shutil
 import sqlite3
@@ -25,6 +27,8 @@ FORMAT = "tempo-trainer-backup"
 VERSION = 1
 SETTINGS_NAME = "settings.json"
 MAX_PLAN_BYTES = 200_000
+# Ten years of daily training is about 10 MB.
+MAX_BACKUP_BYTES = 500_000_000
 _SESSION_COLUMNS = (
     "id",
     "uid",
@@ -57,11 +61,23 @@ _SET_COLUMNS = (
 
 
 class BackupError(ValueError):
-    """A backup file that cannot be restored; ``problems`` lists every reason."""
+    """A backup file that cannot be restored; ``problems`` lists every reason.
 
-    def __init__(self, problems: list[str]) -> None:
+    ``lines`` gives, for each problem, the 1-based line of the file it is about (1 when it
+    is about the file as a whole).
+    """
+
+    def __init__(self, problems: list[str], lines: list[int] | None = None) -> None:
         self.problems = problems
+        self.lines = lines if lines is not None else [1] * len(problems)
         super().__init__("\n".join(problems))
+
+    def format(self, source: str) -> list[str]:
+        """Every problem as ``SOURCE:LINE: message``."""
+        return [
+            f"{source}:{line}: {message}"
+            for line, message in zip(self.lines, self.problems, strict=True)
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,40 +127,45 @@ def write_backup(folder: Path, target: Path, now: datetime) -> None:
 
 
 def check_backup(text: str) -> Backup:
-    """Read and check a whole backup; BackupError lists every problem found."""
+    """Read and check a whole backup; BackupError lists every problem found, with its line."""
     try:
         data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BackupError([f"not a JSON file: {error.msg}"], [error.lineno]) from None
     except ValueError as error:
         raise BackupError([f"not a JSON file: {error}"]) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupError(["not a Tempo Trainer backup"])
     if data.get("version") != VERSION:
         raise BackupError([f"backup version {data.get('version')!r} is not supported"])
-    problems: list[str] = []
+    problems: list[tuple[str, _Where]] = []
     sessions = _rows(data.get("sessions"), _SESSION_COLUMNS, "session", problems)
     sets = _rows(data.get("sets"), _SET_COLUMNS, "set", problems)
     session_ids = {row[0] for row in sessions}
     for index, row in enumerate(sets, start=1):
         if row[1] not in session_ids:
-            problems.append(f"set {index}: its session {row[1]!r} is not in the backup")
+            problems.append(
+                (f"set {index}: its session {row[1]!r} is not in the backup", ("sets", index))
+            )
     plans = data.get("plans", {})
     if not isinstance(plans, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in plans.items()
     ):
-        problems.append("plans must map file names to text")
+        problems.append(("plans must map file names to text", ("plans", None)))
         plans = {}
     for name, body in plans.items():
         if Path(name).name != name or not name.endswith(".toml") or name.startswith("."):
-            problems.append(f"plan file name {name!r} is not a plain .toml name")
+            problems.append((f"plan file name {name!r} is not a plain .toml name", ("plans", name)))
         if len(body.encode("utf-8")) > MAX_PLAN_BYTES:
-            problems.append(f"plan {name!r} is too large")
+            problems.append((f"plan {name!r} is too large", ("plans", name)))
     settings = data.get("settings")
     if settings is not None and not isinstance(settings, dict):
-        problems.append("settings must be an object")
+        problems.append(("settings must be an object", ("settings", None)))
     if not problems:
         problems.extend(_load_in_memory(sessions, sets))
     if problems:
-        raise BackupError(problems)
+        lines = _Lines(text)
+        raise BackupError([p[0] for p in problems], [lines.of(p[1]) for p in problems])
     return Backup(str(data.get("created_at", "")), sessions, sets, dict(plans), settings)
 
 
@@ -155,6 +176,10 @@ def restore_backup(folder: Path, text: str, now: datetime) -> Path:
     """
     backup = check_backup(text)
     kept = folder / "backups" / f"before-restore-{now:%Y%m%d-%H%M%S}"
+    for attempt in range(2, 100):
+        if not kept.exists():
+            break
+        kept = kept.with_name(f"before-restore-{now:%Y%m%d-%H%M%S}-{attempt}")
     kept.mkdir(parents=True, exist_ok=False)
     log = store_path(folder)
     if log.exists():
@@ -181,19 +206,93 @@ def restore_backup(folder: Path, text: str, now: datetime) -> Path:
     return kept
 
 
+# Where a problem is: a top-level key, and an item of it (a 1-based index or a plan name).
+_Where = tuple[str, int | str | None]
+
+
 def _rows(
-    raw: object, columns: tuple[str, ...], what: str, problems: list[str]
+    raw: object, columns: tuple[str, ...], what: str, problems: list[tuple[str, _Where]]
 ) -> list[tuple[object, ...]]:
+    key = f"{what}s"
     if not isinstance(raw, list):
-        problems.append(f"{what}s must be a list")
+        problems.append((f"{key} must be a list", (key, None)))
         return []
     rows = []
     for index, item in enumerate(raw, start=1):
         if not isinstance(item, Mapping) or set(item) != set(columns):
-            problems.append(f"{what} {index}: expected exactly the fields {', '.join(columns)}")
+            problems.append(
+                (f"{what} {index}: expected exactly the fields {', '.join(columns)}", (key, index))
+            )
             continue
         rows.append(tuple(item[c] for c in columns))
     return rows
+
+
+class _Lines:
+    """Finds the line where a top-level key's value, or one of its items, starts.
+
+    Only used on text ``json.loads`` has accepted; anything unexpected gives line 1.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
+        self.found: dict[_Where, int] = {}
+        with contextlib.suppress(ValueError, IndexError):
+            self._scan()
+
+    def of(self, where: _Where) -> int:
+        return self.found.get(where) or self.found.get((where[0], None)) or 1
+
+    def _line(self, position: int) -> int:
+        return bisect.bisect_right(self.newlines, position - 1) + 1
+
+    def _skip(self, position: int) -> int:
+        while self.text[position] in " \t\r\n":
+            position += 1
+        return position
+
+    def _scan(self) -> None:
+        text, decoder = self.text, json.JSONDecoder()
+        i = self._skip(0)
+        if text[i] != "{":
+            return
+        i = self._skip(i + 1)
+        while text[i] == '"':
+            key, i = decoder.raw_decode(text, i)
+            i = self._skip(self._skip(i) + 1)  # past the colon
+            self.found[(key, None)] = self._line(i)
+            if key in ("sessions", "sets") and text[i] == "[":
+                i = self._items(key, i, decoder)
+            elif key == "plans" and text[i] == "{":
+                i = self._plans(i, decoder)
+            else:
+                i = decoder.raw_decode(text, i)[1]
+            i = self._skip(i)
+            if text[i] == ",":
+                i = self._skip(i + 1)
+
+    def _items(self, key: str, i: int, decoder: json.JSONDecoder) -> int:
+        i = self._skip(i + 1)
+        index = 1
+        while self.text[i] != "]":
+            self.found[(key, index)] = self._line(i)
+            i = self._skip(decoder.raw_decode(self.text, i)[1])
+            if self.text[i] == ",":
+                i = self._skip(i + 1)
+            index += 1
+        return i + 1
+
+    def _plans(self, i: int, decoder: json.JSONDecoder) -> int:
+        i = self._skip(i + 1)
+        while self.text[i] == '"':
+            name, end = decoder.raw_decode(self.text, i)
+            self.found[("plans", name)] = self._line(i)
+            i = self._skip(self._skip(end) + 1)
+            i = self._skip(decoder.raw_decode(self.text, i)[1])
+            if self.text[i] == ",":
+                i = self._skip(i + 1)
+        return i + 1
 
 
 def _insert(db: sqlite3.Connection, sessions: list[Any], sets: list[Any]) -> None:
@@ -209,8 +308,11 @@ def _insert(db: sqlite3.Connection, sessions: list[Any], sets: list[Any]) -> Non
     )
 
 
-def _load_in_memory(sessions: list[Any], sets: list[Any]) -> list[str]:
-    """Let the real schema (types, CHECKs, uniqueness) judge the rows, in memory."""
+def _load_in_memory(sessions: list[Any], sets: list[Any]) -> list[tuple[str, _Where]]:
+    """Let the real schema (types, CHECKs, uniqueness) judge the rows, in memory.
+
+    On a refusal the rows are tried one by one, to name the first one that does not fit.
+    """
     from app.storage.store import _MIGRATIONS
 
     db = sqlite3.connect(":memory:")
@@ -218,13 +320,27 @@ def _load_in_memory(sessions: list[Any], sets: list[Any]) -> list[str]:
         for migration in _MIGRATIONS:
             db.executescript(migration)
         db.execute("PRAGMA foreign_keys = ON")
-        _insert(db, sessions, sets)
-        db.execute("SELECT COUNT(*) FROM set_log").fetchone()
-    except (sqlite3.Error, ValueError, TypeError, OverflowError) as error:
-        return [f"the log in the backup does not fit the schema: {error}"]
+        try:
+            _insert(db, sessions, sets)
+            return []
+        except _ROW_ERRORS as error:
+            message = f"the log in the backup does not fit the schema: {error}"
+        db.execute("DELETE FROM set_log")
+        db.execute("DELETE FROM session")
+        for key, what, rows in (("sessions", "session", sessions), ("sets", "set", sets)):
+            for index, row in enumerate(rows, start=1):
+                try:
+                    _insert(db, [row] if key == "sessions" else [], [row] if key == "sets" else [])
+                except _ROW_ERRORS as error:
+                    return [(f"{what} {index} does not fit the schema: {error}", (key, index))]
+        return [(message, ("sets", None))]
+    except sqlite3.Error as error:
+        return [(f"the log in the backup does not fit the schema: {error}", ("sets", None))]
     finally:
         db.close()
-    return []
+
+
+_ROW_ERRORS = (sqlite3.Error, ValueError, TypeError, OverflowError)
 
 
 def _replace_log(log: Path, backup: Backup) -> None:

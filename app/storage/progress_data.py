@@ -9,13 +9,11 @@ own short-lived connection.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterator, Mapping
-from contextlib import closing, contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from enum import Enum
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -29,8 +27,8 @@ from app.domain.load_model import (
     equivalent_box_height_cm,
     support_share,
 )
-from app.domain.progression import RECENT_DAYS, TrainedSet
 from app.domain.variation import Variation
+from app.storage.coach_input import read_connection
 from app.storage.store import Store, StoreError
 
 Floats = npt.NDArray[np.float64]
@@ -135,17 +133,6 @@ class WeeklySeries:
 # --- reading ------------------------------------------------------------------------------------
 
 
-@contextmanager
-def _connection(store: Store) -> Iterator[sqlite3.Connection]:
-    try:
-        db = sqlite3.connect(store.path, isolation_level=None, timeout=5.0)
-    except sqlite3.Error as error:
-        raise StoreError(f"{store.path}: cannot open the training log: {error}") from None
-    with closing(db):
-        db.execute("PRAGMA foreign_keys = ON")
-        yield db
-
-
 _COLUMNS_SQL = """
     SELECT group_concat(s.id), group_concat(s.session_id), group_concat(substr(s.ended_at, 1, 19)),
            group_concat({variation_code}),
@@ -168,7 +155,7 @@ def load_set_table(
     Each column comes back from SQLite as one comma-joined text and is parsed by numpy:
     far quicker than building a Python tuple per set.
     """
-    with _connection(store) as db:
+    with read_connection(store) as db:
         names = tuple(str(row[0]) for row in db.execute("SELECT DISTINCT variation FROM set_log"))
         code = " ".join(f"WHEN ? THEN {index}" for index in range(len(names)))
         sql = _COLUMNS_SQL.format(variation_code=f"CASE s.variation {code} END" if names else "0")
@@ -199,6 +186,46 @@ def load_set_table(
         share=share,
         ladder_cm=ladder,
     )
+
+
+class SetTableCache:
+    """The last table read, kept until the log changes: reopening the charts skips the SQL.
+
+    SQLite's ``PRAGMA data_version`` on a connection of our own changes whenever any other
+    connection commits (a logged set, an edit in the history), so a stale table is never
+    served. Not thread-safe: one screen uses it at a time.
+    """
+
+    def __init__(self) -> None:
+        self._db: sqlite3.Connection | None = None
+        self._path: Path | None = None
+        self._key: tuple[object, ...] | None = None
+        self._table: SetTable | None = None
+
+    def table(
+        self, store: Store, catalog: Mapping[str, Variation], stature_cm: float = DEFAULT_STATURE_CM
+    ) -> SetTable:
+        key = (id(catalog), stature_cm, self._version(store))
+        if self._table is None or key != self._key:
+            self._table = load_set_table(store, catalog, stature_cm)
+            self._key = key
+        return self._table
+
+    def _version(self, store: Store) -> int:
+        try:
+            if self._db is None or self._path != store.path:
+                self.close()
+                # Checked from the screen's loader thread as well as the GUI thread.
+                self._db = sqlite3.connect(store.path, check_same_thread=False)
+                self._path = store.path
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as error:
+            raise StoreError(f"{store.path}: cannot open the training log: {error}") from None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+        self._db, self._path, self._key, self._table = None, None, None, None
 
 
 def _empty_table(names: tuple[str, ...]) -> SetTable:
@@ -356,42 +383,6 @@ def nearest_set(series: RepSeries, t_s: float, reps: float, seconds_per_rep: flo
     return int(np.argmin(distance))
 
 
-# --- the coach's input ------------------------------------------------------------------------
-
-
-def coach_history(store: Store, days: int = 4 * RECENT_DAYS) -> list[TrainedSet]:
-    """Non-rehearsal sets from the ``days`` before the newest one, oldest first."""
-    with _connection(store) as db:
-        newest = db.execute(
-            "SELECT MAX(s.ended_at) FROM set_log s JOIN session se ON se.id = s.session_id"
-            " WHERE se.rehearsal = 0"
-        ).fetchone()[0]
-        if newest is None:
-            return []
-        since = (datetime.fromisoformat(newest) - timedelta(days=days + 1)).isoformat()
-        rows = db.execute(
-            "SELECT s.session_id, s.ended_at, s.variation, s.box_height_cm, s.tempo,"
-            " s.target_reps, s.reps, s.form_flags FROM set_log s"
-            " JOIN session se ON se.id = s.session_id"
-            " WHERE se.rehearsal = 0 AND s.ended_at >= ?"
-            " ORDER BY s.ended_at, s.session_id, s.block, s.set_number",
-            (since[:10],),
-        ).fetchall()
-    return [
-        TrainedSet(
-            session_id=int(r[0]),
-            ended_at=str(r[1]),
-            variation_id=str(r[2]),
-            box_height_cm=None if r[3] is None else float(r[3]),
-            tempo=str(r[4]),
-            target_reps=str(r[5]),
-            reps=int(r[6]),
-            form_flags=tuple(json.loads(str(r[7]))),
-        )
-        for r in rows
-    ]
-
-
 # --- the history table ------------------------------------------------------------------------
 
 HISTORY_COLUMNS = (
@@ -413,7 +404,7 @@ HISTORY_COLUMNS = (
 
 def history_rows(store: Store) -> list[tuple[object, ...]]:
     """Every set (rehearsals too, marked), oldest first, in ``HISTORY_COLUMNS`` order."""
-    with _connection(store) as db:
+    with read_connection(store) as db:
         return db.execute(
             "SELECT s.id, s.session_id, s.ended_at, se.title, s.variation, s.box_height_cm,"
             " s.set_number, s.tempo, s.target_reps, s.reps, s.reps_in_reserve, s.note,"
@@ -430,7 +421,7 @@ def update_set(store: Store, set_id: int, column: str, value: object) -> None:
     if column not in EDITABLE:
         raise ValueError(f"{column} cannot be edited")
     try:
-        with _connection(store) as db:
+        with read_connection(store) as db:
             db.execute(f"UPDATE set_log SET {column} = ? WHERE id = ?", (value, set_id))
     except sqlite3.Error as error:
         raise StoreError(f"{store.path}: could not save the change: {error}") from None
@@ -439,7 +430,7 @@ def update_set(store: Store, set_id: int, column: str, value: object) -> None:
 def delete_set(store: Store, set_id: int) -> dict[str, object]:
     """Remove a set; returns everything needed to put it back with ``restore_set``."""
     try:
-        with _connection(store) as db:
+        with read_connection(store) as db:
             db.row_factory = sqlite3.Row
             row = db.execute("SELECT * FROM set_log WHERE id = ?", (set_id,)).fetchone()
             if row is None:
@@ -455,7 +446,7 @@ def restore_set(store: Store, row: Mapping[str, object]) -> None:
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     try:
-        with _connection(store) as db:
+        with read_connection(store) as db:
             db.execute(f"INSERT INTO set_log ({columns}) VALUES ({marks})", tuple(row.values()))
     except sqlite3.Error as error:
         raise StoreError(f"{store.path}: could not restore the set: {error}") from None

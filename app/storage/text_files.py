@@ -9,15 +9,15 @@ from app.domain.problems import InputError, Problem
 MAX_TEXT_BYTES = 1_000_000
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> str:
     """UTF-8 text of a small file (a BOM is dropped); InputError if it cannot be read."""
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_TEXT_BYTES + 1)
+            raw = handle.read(max_bytes + 1)
     except OSError as error:
         raise InputError(Problem(f"cannot read the file: {error.strerror or error}")) from None
-    if len(raw) > MAX_TEXT_BYTES:
-        raise InputError(Problem(f"the file is larger than {MAX_TEXT_BYTES // 1000} kB"))
+    if len(raw) > max_bytes:
+        raise InputError(Problem(f"the file is larger than {max_bytes // 1000} kB"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -56,7 +56,6 @@ class FakeScreenAwake:
         self.held = False
 
 
-
 # The offscreen platform cannot pass size hints on, and says so at WARNING level whenever a
 # layout changes a window's minimum size; it is about the test platform, not the app.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"

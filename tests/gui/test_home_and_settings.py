@@ -42,10 +42,15 @@ def test_the_window_is_titled_and_home_shows_entry_points(
     window = make_window()
     assert window.windowTitle() == "Tempo Trainer"
     assert window.home.last_session.text() == "No sessions logged yet."
-    window.home.history_requested.emit()
-    assert screen_name(window) == "placeholder"
-    press(qtbot, window, Qt.Key.Key_Escape)
-    assert screen_name(window) == "home"
+    for signal, name in (
+        (window.home.progress_requested, "progress"),
+        (window.home.history_requested, "history"),
+        (window.home.settings_requested, "settings"),
+    ):
+        signal.emit()
+        assert screen_name(window) == name
+        press(qtbot, window, Qt.Key.Key_Escape)
+        assert screen_name(window) == "home"
 
 
 def test_quick_session_starts_and_reports_a_bad_tempo(

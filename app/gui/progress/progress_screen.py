@@ -50,6 +50,7 @@ from app.gui.screen import Screen
 from app.storage.progress_data import (
     DAY_S,
     SetTable,
+    SetTableCache,
     TimeRange,
     load_set_table,
     nearest_set,
@@ -86,7 +87,9 @@ class ProgressScreen(Screen):
         stature_cm: float = DEFAULT_STATURE_CM,
         units: Units = Units.CM,
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+        tables: SetTableCache | None = None,
     ) -> None:
+        """``tables``: keeps the log's table between openings (read afresh without it)."""
         super().__init__()
         self.setObjectName("progress")
         self.catalog = catalog
@@ -94,7 +97,9 @@ class ProgressScreen(Screen):
         # SQLite lets go of the GIL while it reads: build the widgets meanwhile.
         loaded: list[SetTable | BaseException] = []
         loader = threading.Thread(
-            target=_load, args=(store, catalog, stature_cm, loaded), name="progress-load"
+            target=_load,
+            args=(store, catalog, stature_cm, tables, loaded),
+            name="progress-load",
         )
         loader.start()
         self.now_s = wall_clock_s(now())
@@ -366,9 +371,13 @@ def _load(
     store: Store,
     catalog: Mapping[str, Variation],
     stature_cm: float,
+    tables: SetTableCache | None,
     into: list[SetTable | BaseException],
 ) -> None:
     try:
-        into.append(load_set_table(store, catalog, stature_cm))
+        if tables is None:
+            into.append(load_set_table(store, catalog, stature_cm))
+        else:
+            into.append(tables.table(store, catalog, stature_cm))
     except BaseException as error:  # handed to the GUI thread, which raises it
         into.append(error)

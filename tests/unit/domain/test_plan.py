@@ -147,3 +147,27 @@ def _toml(value: object) -> str:
     if isinstance(value, str):
         return json.dumps(value)  # a JSON string is a valid TOML basic string
     return repr(value)  # integers, and floats including nan and inf, as TOML writes them
+
+
+def test_a_plan_written_as_text_reads_back_the_same(catalog: Catalog) -> None:
+    from app.domain.plan import plan_text as write_plan_text
+
+    text = """
+title = "Coach's \\"choice\\""
+description = "two lines\\nof text"
+count_in_s = 5
+[[block]]
+variation = "hands-elevated-push-up"
+sets = 3
+reps = "8-12"
+tempo = "5-1-X-0"
+rest_s = 75
+reset_s = 2.5
+box_height_cm = 47.5
+[[block]]
+variation = "floor-push-up"
+sets = 2
+reps = "max"
+"""
+    plan = parse_plan(text, catalog)
+    assert parse_plan(write_plan_text(plan), catalog) == plan

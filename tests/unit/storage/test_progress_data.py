@@ -15,6 +15,7 @@ from app.cli import main
 from app.domain.load_model import box_share
 from app.storage import progress_data as data
 from app.storage.catalog import Catalog
+from app.storage.coach_input import coach_history
 from app.storage.data_dir import store_path
 from app.storage.store import Store
 from tests.fixtures.ten_year_history import write_ten_year_history
@@ -177,7 +178,7 @@ def test_the_coach_reads_recent_sets_without_rehearsals(store: Store, catalog: C
     add_session(store, "2025-01-02T18:00", [(BOX, 60, 10)])
     add_session(store, "2026-03-02T18:00", [(BOX, 45, 12)], flags=("Hips sagging",))
     add_session(store, "2026-03-03T18:00", [(BOX, 10, 30)], rehearsal=True)
-    history = data.coach_history(store)
+    history = coach_history(store)
     assert [(s.box_height_cm, s.reps, s.form_flags) for s in history] == [
         (45, 12, ("Hips sagging",))
     ]
@@ -224,3 +225,17 @@ def test_suggest_prints_the_json_contract(store: Store, capsys: pytest.CaptureFi
     assert "40 cm" in advice[0]["reason"]
     assert main(["--data-dir", str(store.path.parent), "suggest"]) == 0
     assert "Hands-elevated push up at 40 cm: 2 x 8-12 at 3-1-1-0" in capsys.readouterr().out
+
+
+def test_the_table_cache_rereads_only_when_the_log_changes(store: Store, catalog: Catalog) -> None:
+    add_session(store, "2026-03-02T18:00", [(BOX, 40, 10)])
+    tables = data.SetTableCache()
+    first = tables.table(store, catalog)
+    assert tables.table(store, catalog) is first
+    taller = tables.table(store, catalog, 190.0)
+    assert taller is not first and taller.share[0] > first.share[0]
+    add_session(store, "2026-03-03T18:00", [(BOX, 40, 11)])
+    assert list(tables.table(store, catalog, 190.0).reps) == [10, 11]
+    data.update_set(store, store.sets()[0].id, "reps", 12)
+    assert list(tables.table(store, catalog, 190.0).reps) == [12, 11]
+    tables.close()
