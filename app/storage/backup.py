@@ -132,6 +132,8 @@ def check_backup(text: str) -> Backup:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise BackupError([f"not a JSON file: {error.msg}"], [error.lineno]) from None
+    except RecursionError:
+        raise BackupError(["not a backup: nested too deeply"], [1]) from None
     except ValueError as error:
         raise BackupError([f"not a JSON file: {error}"]) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:

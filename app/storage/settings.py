@@ -73,6 +73,8 @@ def read_settings(path: Path) -> tuple[Settings, str | None]:
         return Settings(), f"{path} could not be read ({_reason(error)}): using the defaults."
     try:
         raw: Any = json.loads(text)
+    except RecursionError:
+        return Settings(), f"{path}: nested too deeply, so the default settings are used."
     except ValueError as error:
         line = getattr(error, "lineno", None)
         where = f"{path}:{line}" if line else str(path)
@@ -135,9 +137,9 @@ def _reason(error: BaseException) -> str:
 
 def _checked(name: str, value: object, default: object) -> object:
     if isinstance(default, Units):
-        return Units(value) if value in {u.value for u in Units} else _REJECTED
+        return Units(value) if value in [u.value for u in Units] else _REJECTED
     if isinstance(default, Theme):
-        return Theme(value) if value in {t.value for t in Theme} else _REJECTED
+        return Theme(value) if value in [t.value for t in Theme] else _REJECTED
     if isinstance(default, bool):
         return value if isinstance(value, bool) else _REJECTED
     if isinstance(default, float):

@@ -3,8 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.domain.units import Units
 from app.domain.equipment import EquipmentProfile, Surface
+from app.domain.units import Units
 from app.storage.settings import Settings, Theme, load_settings, read_settings, save_settings
 
 
