@@ -1,0 +1,105 @@
+"""The cue mixer: the exact samples of a session's cue track, for any window, at any rate.
+
+Pure and deterministic: a cue at clock time ``at`` starts at frame ``round(at * rate)`` of the
+track, and ``render(first, n)`` returns precisely ``render(0, big)[first:first + n]`` (each
+sample is the same float32 sum in the same order, whatever the window). Streaming outputs call
+``render`` for the next stretch the device asks for; nothing depends on when they ask.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.audio.sounds import Samples
+from app.domain.player import ScheduledCue
+from app.domain.timeline import CueKind
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedCue:
+    """A cue's sound starting at ``frame`` of the track."""
+
+    frame: int
+    kind: CueKind
+
+
+class CueMixer:
+    """Mixes cue sounds at their frames; volume (0-1, linear gain) and mute apply to all."""
+
+    def __init__(self, rate: int, sounds: Mapping[CueKind, Samples]) -> None:
+        if rate <= 0:
+            raise ValueError(f"sample rate must be positive, not {rate}")
+        self.rate = rate
+        self._sounds = {kind: np.asarray(s, dtype=np.float32) for kind, s in sounds.items()}
+        self._longest = max((len(s) for s in self._sounds.values()), default=0)
+        self._placed: list[PlacedCue] = []
+        self._frames: list[int] = []
+        self.volume = 1.0
+        self.muted = False
+
+    @property
+    def placed(self) -> tuple[PlacedCue, ...]:
+        return tuple(self._placed)
+
+    def frame_of(self, at: float) -> int:
+        """The track frame of clock time ``at`` (seconds)."""
+        return round(at * self.rate)
+
+    def schedule(self, cues: Sequence[ScheduledCue]) -> None:
+        """Replace the whole schedule."""
+        self._set([PlacedCue(self.frame_of(cue.at), cue.kind) for cue in cues])
+
+    def reschedule(self, cues: Sequence[ScheduledCue], from_frame: int) -> None:
+        """Take ``cues`` from ``from_frame`` on; sounds that started before it play on unchanged.
+
+        A cue of the new schedule that would start before ``from_frame`` is too late to be heard
+        whole and is dropped: a cue cut into is worse than a missing one.
+        """
+        kept = [p for p in self._placed if p.frame < from_frame]
+        fresh = [PlacedCue(self.frame_of(c.at), c.kind) for c in cues]
+        self._set(kept + [p for p in fresh if p.frame >= from_frame])
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = min(1.0, max(0.0, float(volume)))
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = bool(muted)
+
+    def sound(self, kind: CueKind) -> Samples:
+        return self._sounds[kind]
+
+    def render(self, first_frame: int, n_frames: int) -> Samples:
+        """The track's samples ``[first_frame, first_frame + n_frames)``, float32 in [-1, 1]."""
+        out = np.zeros(max(0, n_frames), dtype=np.float32)
+        if n_frames <= 0 or self.muted or self.volume <= 0:
+            return out
+        end = first_frame + n_frames
+        low = bisect.bisect_right(self._frames, first_frame - self._longest)
+        high = bisect.bisect_left(self._frames, end)
+        for placed in self._placed[low:high]:
+            sound = self._sounds.get(placed.kind)
+            if sound is None:
+                continue
+            start = max(first_frame, placed.frame)
+            stop = min(end, placed.frame + len(sound))
+            if start < stop:
+                out[start - first_frame : stop - first_frame] += sound[
+                    start - placed.frame : stop - placed.frame
+                ]
+        out *= np.float32(self.volume)
+        np.clip(out, -1.0, 1.0, out=out)
+        return out
+
+    def last_frame(self) -> int:
+        """The frame after the end of the last scheduled sound (0 for an empty schedule)."""
+        return max((p.frame + len(self._sounds.get(p.kind, ())) for p in self._placed), default=0)
+
+    def _set(self, placed: list[PlacedCue]) -> None:
+        # Stable order (frame, then kind) so every window adds the same sounds in the same order.
+        placed.sort(key=lambda p: (p.frame, p.kind.value))
+        self._placed = placed
+        self._frames = [p.frame for p in placed]

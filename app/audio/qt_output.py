@@ -1,0 +1,296 @@
+"""The default output: one persistent Qt ``QAudioSink`` stream pulling the cue track.
+
+The sink runs in pull mode for the whole session and reads from ``_CueStream``, a QIODevice
+that hands out the mixer's samples frame after frame. Cue times are therefore frame numbers of
+one continuous stream: nothing is started per cue, so nothing can land late or drift.
+
+``now()`` is that stream's position: the frames the sink has processed (``processedUSecs``),
+smoothed between the sink's reads with the monotonic clock and never running backwards. The
+player runs on it, so what the screen shows follows what is heard. When the default output
+device changes (headphones plugged in, a Bluetooth speaker), the stream is re-opened on the
+new device from the position it had reached, keeping the schedule. If the device is lost and
+none is left, the clock carries on silently and ``notice`` says so once.
+
+Needs a running Qt event loop in the thread that created it (QCoreApplication is enough): the
+sink asks for data from it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+from PySide6.QtCore import QIODevice, QObject
+from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
+
+from app.audio.mixer import CueMixer
+from app.audio.output import AudioUnavailableError
+from app.audio.sounds import Samples, cue_sounds
+from app.domain.player import ScheduledCue
+from app.domain.timeline import CueKind
+
+log = logging.getLogger(__name__)
+
+BUFFER_S = 0.1
+"""Audio queued in the sink: long enough that a busy GUI thread never starves it."""
+LEAD_MARGIN_S = 0.05
+PULSE_LATENCY_MS = 60
+"""Server-side buffer asked of PulseAudio (and PipeWire's pulse layer) through libpulse's
+``PULSE_LATENCY_MSEC``, unless the person set it. Qt asks for ~15 ms; on a busy 2-core machine
+the real-audio test then heard 1-30 ms gaps (server underruns) in one run out of two, and none
+in any run at 60 ms. ``now()`` subtracts it, so the screen still follows the sound heard."""
+MAX_EXTRAPOLATION_S = 0.05
+"""How far ``now()`` may run on between two reports of the sink before it waits for the next."""
+
+SoundFactory = Callable[[int], Mapping[CueKind, Samples]]
+
+
+class _CueStream(QIODevice):
+    """A read-only, endless QIODevice: the mixer's track from frame ``head`` on."""
+
+    def __init__(
+        self, mixer: CueMixer, lock: threading.Lock, audio_format: QAudioFormat, head: int
+    ) -> None:
+        super().__init__()
+        self.mixer = mixer
+        self.head = head
+        self._lock = lock
+        self._channels = audio_format.channelCount()
+        self._float = audio_format.sampleFormat() == QAudioFormat.SampleFormat.Float
+        self._frame_bytes = audio_format.bytesPerFrame()
+
+    def isSequential(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def bytesAvailable(self) -> int:  # noqa: N802
+        return (1 << 20) + super().bytesAvailable()
+
+    def readData(self, maxlen: int) -> object:  # noqa: N802
+        frames = maxlen // self._frame_bytes
+        with self._lock:
+            block = self.mixer.render(self.head, frames)
+            self.head += frames
+        if self._channels > 1:
+            block = np.repeat(block, self._channels)
+        if self._float:
+            return block.astype("<f4").tobytes()
+        return np.round(block * 32767.0).astype("<i2").tobytes()
+
+    def writeData(self, data: bytes | bytearray | memoryview, length: int) -> int:  # noqa: N802
+        del data, length
+        return -1
+
+
+class QtOutput:
+    """Plays a cue schedule through one persistent QAudioSink; see the module docstring."""
+
+    name = "qt"
+
+    def __init__(
+        self,
+        *,
+        sounds: SoundFactory = cue_sounds,
+        buffer_s: float = BUFFER_S,
+        device: QAudioDevice | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._sounds = sounds
+        self._buffer_s = buffer_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._owner = QObject()
+        self._owner.setObjectName("tempo-trainer-qt-output")
+        self._cues: tuple[ScheduledCue, ...] = ()
+        self._volume = 1.0
+        self._muted = False
+        self._sink: QAudioSink | None = None
+        self._stream: _CueStream | None = None
+        self._mixer: CueMixer | None = None
+        self._device = QAudioDevice()
+        self._start_s = 0.0
+        self._anchor_processed = -1
+        self._anchor_at = 0.0
+        self._last_now = 0.0
+        self._silent_since: tuple[float, float] | None = None
+        self._closed = False
+        self.notice: str | None = None
+        self.lead_s = buffer_s + LEAD_MARGIN_S
+        self._latency_s = _ask_pulse_latency()
+        self._devices = QMediaDevices(self._owner)
+        chosen = device if device is not None else QMediaDevices.defaultAudioOutput()
+        try:
+            self._open(chosen, 0.0)
+        except AudioUnavailableError:
+            self.close()
+            raise
+        if device is None:
+            self._devices.audioOutputsChanged.connect(self._on_outputs_changed)
+
+    # --- CueOutput ------------------------------------------------------------------------
+
+    @property
+    def rate(self) -> int:
+        return self._mixer.rate if self._mixer is not None else 0
+
+    @property
+    def device_name(self) -> str:
+        return self._device.description()
+
+    def now(self) -> float:
+        wall = self._clock()
+        if self._silent_since is not None:
+            since, position = self._silent_since
+            self._last_now = max(self._last_now, position + wall - since)
+            return self._last_now
+        if self._sink is None:
+            return self._last_now
+        if self._sink.state() == QtAudio.State.StoppedState:
+            self._on_sink_stopped()
+            return self.now()
+        processed = self._sink.processedUSecs()
+        if processed != self._anchor_processed:
+            self._anchor_processed = processed
+            self._anchor_at = wall
+        position = (
+            self._start_s
+            - self._latency_s
+            + processed / 1e6
+            + min(max(0.0, wall - self._anchor_at), MAX_EXTRAPOLATION_S)
+        )
+        self._last_now = max(self._last_now, position)
+        return self._last_now
+
+    def follow(self, cues: Sequence[ScheduledCue]) -> None:
+        self._cues = tuple(cues)
+        with self._lock:
+            if self._mixer is not None and self._stream is not None:
+                self._mixer.reschedule(self._cues, self._stream.head)
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = volume
+        with self._lock:
+            if self._mixer is not None:
+                self._mixer.set_volume(volume)
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+        with self._lock:
+            if self._mixer is not None:
+                self._mixer.set_muted(muted)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._stop_sink()
+        self._owner.deleteLater()
+
+    # --- device handling ------------------------------------------------------------------
+
+    def _open(self, device: QAudioDevice, start_s: float) -> None:
+        """Start a sink on ``device`` whose first frame plays clock time ``start_s``."""
+        if device.isNull():
+            raise AudioUnavailableError("Qt found no audio output device")
+        audio_format = _stream_format(device)
+        rate = audio_format.sampleRate()
+        mixer = CueMixer(rate, self._sounds(rate))
+        mixer.set_volume(self._volume)
+        mixer.set_muted(self._muted)
+        head = round(start_s * rate)
+        mixer.schedule(self._cues)
+        with self._lock:
+            self._mixer = mixer
+        stream = _CueStream(mixer, self._lock, audio_format, head)
+        stream.setParent(self._owner)
+        stream.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Unbuffered)
+        sink = QAudioSink(device, audio_format, self._owner)
+        sink.setBufferSize(round(self._buffer_s * rate) * audio_format.bytesPerFrame())
+        sink.start(stream)
+        if sink.error() != QtAudio.Error.NoError or sink.state() == QtAudio.State.StoppedState:
+            error = sink.error()
+            sink.stop()
+            sink.deleteLater()
+            stream.deleteLater()
+            raise AudioUnavailableError(f"Qt could not open {device.description()!r}: {error.name}")
+        self._sink, self._stream, self._device = sink, stream, device
+        self._start_s = head / rate
+        self._anchor_processed = -1
+        buffered_s = sink.bufferSize() / max(1, audio_format.bytesPerFrame()) / rate
+        self.lead_s = max(self.lead_s, buffered_s + self._latency_s + LEAD_MARGIN_S)
+        log.info(
+            "qt audio: streaming to %r at %d Hz, %d channel(s), %s, %.0f ms buffer",
+            device.description(),
+            rate,
+            audio_format.channelCount(),
+            audio_format.sampleFormat().name,
+            buffered_s * 1000,
+        )
+
+    def _stop_sink(self) -> None:
+        sink, stream = self._sink, self._stream
+        self._sink = self._stream = None
+        if sink is not None:
+            sink.stop()
+            sink.deleteLater()
+        if stream is not None:
+            stream.close()
+            stream.deleteLater()
+
+    def _reopen(self, device: QAudioDevice, why: str) -> None:
+        position = self.now()
+        self._stop_sink()
+        try:
+            self._open(device, position + self._latency_s)
+        except AudioUnavailableError as error:
+            self._silent_since = (self._clock(), position)
+            self.notice = f"Sound stopped ({why}; {error}). The session carries on silently."
+            log.warning("qt audio: %s", self.notice)
+            return
+        self._silent_since = None
+        log.info("qt audio: re-opened on %r (%s)", device.description(), why)
+
+    def _on_outputs_changed(self) -> None:
+        default = QMediaDevices.defaultAudioOutput()
+        if self._closed or (default.id() == self._device.id() and self._sink is not None):
+            return
+        self._reopen(default, "the default output device changed")
+
+    def _on_sink_stopped(self) -> None:
+        # Polled from now() rather than connected to stateChanged: PySide cannot pass the
+        # QAudio::State argument of that signal to a Python slot (TypeError at run time).
+        sink = self._sink
+        error = sink.error().name if sink is not None else "gone"
+        self._reopen(QMediaDevices.defaultAudioOutput(), f"the sink stopped ({error})")
+
+
+def _ask_pulse_latency() -> float:
+    """Set ``PULSE_LATENCY_MSEC`` (Linux, unless already set); the latency it asks for."""
+    if not sys.platform.startswith("linux"):
+        return 0.0
+    os.environ.setdefault("PULSE_LATENCY_MSEC", str(PULSE_LATENCY_MS))
+    try:
+        return max(0.0, float(os.environ["PULSE_LATENCY_MSEC"]) / 1000)
+    except ValueError:
+        return 0.0
+
+
+def _stream_format(device: QAudioDevice) -> QAudioFormat:
+    """The device's own rate (no resampling); mono and 16-bit when it takes them."""
+    preferred = device.preferredFormat()
+    rate = preferred.sampleRate() or 48000
+    for sample_format in (QAudioFormat.SampleFormat.Int16, QAudioFormat.SampleFormat.Float):
+        for channels in (1, max(1, preferred.channelCount())):
+            audio_format = QAudioFormat()
+            audio_format.setSampleRate(rate)
+            audio_format.setChannelCount(channels)
+            audio_format.setSampleFormat(sample_format)
+            if device.isFormatSupported(audio_format):
+                return audio_format
+    raise AudioUnavailableError(
+        f"{device.description()!r} takes neither 16-bit nor float samples at {rate} Hz"
+    )

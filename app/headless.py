@@ -1,0 +1,392 @@
+"""``tempo-trainer play PLAN``: a whole session in the terminal, paced by sound alone.
+
+The person may train with the screen off: the setup steps are printed first (Enter to go on,
+unless ``--yes``), then the cues play exactly on the timeline while each phase is printed;
+after each set the reps done are asked for (Enter = the planned number; ``--yes`` accepts all)
+and logged at once, like the GUI does. The rest runs on while the question waits, and the
+question is read on a helper thread so that sound never waits for the keyboard.
+
+The player runs on the output's clock. A Qt output needs Qt's event loop, so with it the loop
+is a QEventLoop and a precise 10 ms QTimer (no GUI); other outputs use a plain sleep loop.
+"""
+
+from __future__ import annotations
+
+import math
+import queue
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import FrameType
+
+from app.audio.output import CueOutput, output_notice
+from app.audio.select import open_output
+from app.domain.plan import SessionPlan
+from app.domain.player import EventKind, Player, PlayerEvent, SetResult
+from app.domain.timeline import SetSchedule, Stage, compile_sets
+from app.storage.catalog import Catalog, load_catalog
+from app.storage.data_dir import store_path
+from app.storage.plan_files import read_plan
+from app.storage.store import Store
+
+EXIT_OK = 0
+EXIT_INVALID = 2
+EXIT_INTERRUPTED = 130
+TICK_S = 0.01
+TAIL_S = 1.0
+"""How long to keep the output open after the last cue, so "session done" plays to its end."""
+REST_WARNING_S = 10.0
+
+STAGE_WORDS = {
+    Stage.COUNT_IN: "Get ready",
+    Stage.ECCENTRIC: "LOWER",
+    Stage.BOTTOM: "HOLD",
+    Stage.CONCENTRIC: "PUSH",
+    Stage.RESET: "RESET",
+    Stage.TOP: "TOP",
+}
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class _EndOfInput:
+    """Stdin is closed: accept planned numbers from here on."""
+
+
+_EOF = _EndOfInput()
+
+
+class _Asker:
+    """Asks one question at a time on a daemon thread; ``poll`` picks up the answer."""
+
+    def __init__(self, input_fn: Callable[[str], str]) -> None:
+        self._input = input_fn
+        self._answers: queue.SimpleQueue[str | _EndOfInput] = queue.SimpleQueue()
+        self.pending = False
+
+    def ask(self, prompt: str) -> None:
+        self.pending = True
+        threading.Thread(target=self._read, args=(prompt,), name="ask", daemon=True).start()
+
+    def _read(self, prompt: str) -> None:
+        try:
+            self._answers.put(self._input(prompt))
+        except (EOFError, OSError):
+            self._answers.put(_EOF)
+
+    def poll(self) -> str | _EndOfInput | None:
+        try:
+            answer = self._answers.get_nowait()
+        except queue.Empty:
+            return None
+        self.pending = False
+        return answer
+
+
+class _Session:
+    """One session's loop body: advance the player, play its cues, print, ask, log."""
+
+    def __init__(
+        self,
+        *,
+        player: Player,
+        output: CueOutput,
+        store: Store,
+        session_id: int,
+        catalog: Catalog,
+        asker: _Asker,
+        assume_yes: bool,
+        wall_clock: Callable[[], datetime],
+    ) -> None:
+        self.player = player
+        self.output = output
+        self.store = store
+        self.session_id = session_id
+        self.catalog = catalog
+        self.asker = asker
+        self.assume_yes = assume_yes
+        self.wall_clock = wall_clock
+        self._revision = -1
+        self._set_ended_at: datetime | None = None
+        self._rest_warned = False
+        self._finished_at: float | None = None
+        self.logged = 0
+
+    def start(self) -> None:
+        self._report(self.player.start(self.output.now()))
+        self._sync()
+
+    def tick(self) -> bool:
+        """One step; True once the session is over and its last sound has played."""
+        now = self.output.now()
+        self._report(self.player.advance(now))
+        self._sync()
+        if self._set_ended_at is not None:
+            self._collect_answer(now)
+        self._warn_rest(now)
+        if self.player.stage is Stage.FINISHED:
+            if self._finished_at is None:
+                last = max((c.at for c in self.player.cues), default=now)
+                self._finished_at = max(now, last) + TAIL_S
+            return now >= self._finished_at
+        return False
+
+    def _sync(self) -> None:
+        if self.player.revision != self._revision:
+            self._revision = self.player.revision
+            self.output.follow(self.player.cues)
+
+    def _report(self, events: list[PlayerEvent]) -> None:
+        for event in events:
+            schedule = self.player.schedules[event.set_index]
+            if event.kind is EventKind.STAGE_CHANGED:
+                if event.stage is Stage.COUNT_IN:
+                    print(f"\n{self._set_title(schedule)}")
+                    print(f"  {STAGE_WORDS[Stage.COUNT_IN]} ({_seconds(schedule.count_in_s)})")
+                elif event.stage in STAGE_WORDS and event.rep is not None:
+                    phase = next(
+                        p for p in schedule.phases if p.rep == event.rep and p.stage is event.stage
+                    )
+                    print(
+                        f"  rep {event.rep}/{schedule.reps}  {STAGE_WORDS[event.stage]}"
+                        f" {_seconds(phase.duration_s)}"
+                    )
+            elif event.kind is EventKind.SET_ENDED:
+                self._set_ended_at = self.wall_clock()
+                self._rest_warned = False
+                print("  Set done." if not schedule.is_last else "  Last set done.")
+                self._ask_reps(schedule)
+
+    def _set_title(self, schedule: SetSchedule) -> str:
+        variation = self.catalog.get(schedule.variation_id)
+        name = variation.name if variation else schedule.variation_id
+        box = f", box {schedule.box_height_cm:g} cm" if schedule.box_height_cm is not None else ""
+        return (
+            f"Set {schedule.index + 1}/{len(self.player.schedules)}: {name}{box},"
+            f" {schedule.target} reps at {schedule.tempo}"
+        )
+
+    def _ask_reps(self, schedule: SetSchedule) -> None:
+        planned = schedule.target.planned_reps
+        if self.assume_yes:
+            self._log(planned)
+            return
+        default = f"Enter = {planned}" if planned else "type the number"
+        self.asker.ask(f"  Reps done ({default}): ")
+
+    def _collect_answer(self, now: float) -> None:
+        del now
+        answer = self.asker.poll()
+        if answer is None:
+            return
+        schedule = self.player.current
+        planned = schedule.target.planned_reps
+        if isinstance(answer, _EndOfInput):
+            print(f"\n  (no more input: logging {planned} and accepting the rest as planned)")
+            self.assume_yes = True
+            self._log(planned)
+            return
+        text = answer.strip()
+        if not text and planned:
+            self._log(planned)
+        elif text.isdigit() and int(text) <= 999:
+            self._log(int(text))
+        else:
+            print("  Please type a whole number of reps.")
+            self._ask_reps(schedule)
+
+    def _log(self, reps: int) -> None:
+        schedule = self.player.current
+        ended_at = self._set_ended_at or self.wall_clock()
+        logged = self.player.log_set(
+            self.output.now(), SetResult(reps=reps, box_height_cm=schedule.box_height_cm)
+        )
+        self.store.record_set(self.session_id, logged, ended_at)
+        self.logged += 1
+        self._set_ended_at = None
+        self._sync()
+        print(f"  Logged {reps} rep{'s' if reps != 1 else ''}.")
+        if self.player.stage is Stage.REST:
+            view = self.player.view(self.output.now())
+            following = view.next_schedule
+            after = f"; next: set {following.index + 1}" if following else ""
+            print(f"  Rest {_seconds(math.ceil(view.rest_remaining_s - 1e-6))}{after}.")
+
+    def _warn_rest(self, now: float) -> None:
+        if self._rest_warned or self.player.stage not in (Stage.REST, Stage.LOGGING):
+            return
+        view = self.player.view(now)
+        if view.rest_total_s >= 2 * REST_WARNING_S and 0 < view.rest_remaining_s <= REST_WARNING_S:
+            self._rest_warned = True
+            print(f"  {REST_WARNING_S:g} s of rest left.")
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} s" if value < 60 else f"{int(value // 60)}:{round(value % 60):02d} min"
+
+
+def print_setup(plan: SessionPlan, catalog: Catalog) -> None:
+    """The plan's summary and every variation's setup steps, in order of first use."""
+    print(plan.title)
+    if plan.description:
+        print(plan.description.strip())
+    seen: list[str] = []
+    for block in plan.blocks:
+        if block.variation_id not in seen:
+            seen.append(block.variation_id)
+    for variation_id in seen:
+        variation = catalog[variation_id]
+        print(f"\nSetting up: {variation.name}")
+        for number, step in enumerate(variation.steps, start=1):
+            print(f"  {number}. {step.title}: {step.text}")
+
+
+def run_headless(
+    plan_path: Path,
+    *,
+    data_dir: Path,
+    speed: float = 1.0,
+    audio: str | None = None,
+    assume_yes: bool = False,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+    input_fn: Callable[[str], str] = input,
+    output: CueOutput | None = None,
+    wall_clock: Callable[[], datetime] = _local_now,
+) -> int:
+    """Run the plan at ``plan_path`` in the terminal; the exit code (0, 2 bad plan, 130 stopped).
+
+    ``output`` (else ``open_output(audio)``) supplies the clock; ``clock`` is only used for a
+    silent output opened here. ``sleep`` paces the plain loop; tests pass a fake clock's.
+    """
+    catalog = load_catalog()
+    plan_file = read_plan(plan_path, catalog)
+    if plan_file.plan is None:
+        for line in plan_file.problems:
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    plan = plan_file.plan
+    print_setup(plan, catalog)
+    if not assume_yes:
+        try:
+            input_fn("\nPress Enter to start (Ctrl-C stops the session) ")
+        except EOFError:
+            assume_yes = True
+    qt_app = _qt_application() if output is None and audio in (None, "qt") else None
+    own_output = output is None
+    output = output or open_output(audio, clock=clock)
+    print(f"Sound: {output.name}" + (f" at {speed:g}x speed (a rehearsal)" if speed != 1 else ""))
+    if notice := output_notice(output):
+        print(notice)
+    try:
+        with Store(store_path(data_dir)) as store:
+            record = store.begin_session(
+                title=plan.title,
+                started_at=wall_clock(),
+                plan_source=str(plan_path),
+                plan_text=plan_file.text,
+                rehearsal=speed != 1.0,
+                speed=speed,
+            )
+            session = _Session(
+                player=Player(compile_sets(plan), speed=speed, lead_s=output.lead_s),
+                output=output,
+                store=store,
+                session_id=record.id,
+                catalog=catalog,
+                asker=_Asker(input_fn),
+                assume_yes=assume_yes,
+                wall_clock=wall_clock,
+            )
+            try:
+                with _stop_on_sigint() as stopped:
+                    if qt_app is not None and output.name == "qt":
+                        _run_qt_loop(session, stopped)
+                    else:
+                        _run_plain_loop(session, stopped, sleep)
+            except KeyboardInterrupt:
+                print(f"\nStopped. {session.logged} set(s) logged; the session can be resumed.")
+                return EXIT_INTERRUPTED
+            store.finish_session(record.id, wall_clock())
+            print(f"\nSession done: {session.logged} set(s) logged.")
+            return EXIT_OK
+    finally:
+        if own_output:
+            output.close()
+        if qt_app is not None:
+            from PySide6.QtCore import QCoreApplication, QEvent
+
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _run_plain_loop(
+    session: _Session, stopped: threading.Event, sleep: Callable[[float], None]
+) -> None:
+    session.start()
+    while not session.tick():
+        if stopped.is_set():
+            raise KeyboardInterrupt
+        sleep(TICK_S)
+
+
+def _run_qt_loop(session: _Session, stopped: threading.Event) -> None:
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    loop = QEventLoop()
+    timer = QTimer(loop)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(round(TICK_S * 1000))
+    failure: list[BaseException] = []
+
+    def on_tick() -> None:
+        try:
+            if stopped.is_set():
+                raise KeyboardInterrupt
+            if session.tick():
+                loop.quit()
+        except BaseException as error:
+            failure.append(error)
+            loop.quit()
+
+    timer.timeout.connect(on_tick)
+    session.start()
+    timer.start()
+    loop.exec()
+    timer.stop()
+    if failure:
+        raise failure[0]
+
+
+@contextmanager
+def _stop_on_sigint() -> Iterator[threading.Event]:
+    """Ctrl-C sets the event (Qt's loop would otherwise swallow the KeyboardInterrupt)."""
+    stopped = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped
+        return
+
+    def on_sigint(signum: int, frame: FrameType | None) -> None:
+        del signum, frame
+        stopped.set()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield stopped
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _qt_application() -> object | None:
+    """The running QCoreApplication, or a new one for the Qt output; None without Qt."""
+    try:
+        from PySide6.QtCore import QCoreApplication
+    except ImportError:
+        return None
+    return QCoreApplication.instance() or QCoreApplication(["tempo-trainer"])

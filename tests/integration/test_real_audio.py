@@ -1,0 +1,131 @@
+"""Real sound: a session played by ``tempo-trainer play`` into a private PulseAudio null sink.
+
+The sink's monitor is recorded with parec, every note's onset is found per pitch, and the
+recording is compared with the mixer's ideal render of the timeline: no cue may be missing,
+merged or extra, and after removing the constant latency every onset must be within 1 ms
+(qt), or within 1 ms inside each pre-rendered stretch (simpleaudio). PulseAudio missing is a
+failure, not a skip: CI installs it (scripts/install-system-deps.sh).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.audio.mixer import PlacedCue
+from app.audio.sounds import cue_sounds
+from app.domain.player import ScheduledCue
+from app.domain.timeline import compile_timeline
+from app.storage.catalog import load_catalog
+from app.storage.data_dir import store_path
+from app.storage.plan_files import read_plan
+from app.storage.store import Store
+from tests.integration.audio_recording import (
+    SINK_RATE,
+    Floats,
+    PrivatePulse,
+    PulseUnavailableError,
+    Recorder,
+    all_onsets,
+    compare,
+    ideal_track,
+)
+
+pytestmark = [pytest.mark.realaudio, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[2]
+SPEED = 2.0
+MAX_ERROR_S = 0.001
+PLAN = """\
+title = "Real audio check"
+count_in_s = 3
+
+[[block]]
+variation = "floor-push-up"
+sets = 1
+reps = 2
+tempo = "3-1-1-1"
+rest_s = 20
+
+[[block]]
+variation = "negative-knee-push-up"
+sets = 1
+reps = 1
+tempo = "4-1-R-0"
+reset_s = 2
+rest_s = 0
+"""
+
+
+@pytest.fixture(scope="module")
+def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivatePulse]:
+    try:
+        with PrivatePulse(tmp_path_factory.mktemp("pulse")) as daemon:
+            yield daemon
+    except PulseUnavailableError as error:
+        pytest.fail(f"the real-audio tests need PulseAudio: {error}")
+
+
+def _expected_cues(plan_path: Path) -> list[ScheduledCue]:
+    plan = read_plan(plan_path, load_catalog()).plan
+    assert plan is not None
+    return [ScheduledCue(c.t_s / SPEED, c.kind) for c in compile_timeline(plan).cues]
+
+
+def _play(pulse: PrivatePulse, tmp_path: Path, audio: str) -> tuple[Path, Floats]:
+    """Play the plan with ``tempo-trainer play``; the plan path and the recording."""
+    plan_path = tmp_path / "plan.toml"
+    plan_path.write_text(PLAN, encoding="utf-8")
+    with Recorder(pulse) as recorder:
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"), "play"),
+                *(str(plan_path), "--yes", "--audio", audio, "--speed", str(SPEED)),
+            ],
+            env=pulse.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        time.sleep(0.3)
+        recording = recorder.stop()
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert f"Sound: {audio}" in done.stdout, done.stdout[-2000:]
+    with Store(store_path(tmp_path / "data")) as store:
+        assert [s.reps for s in store.sets()] == [2, 1]
+    return plan_path, recording
+
+
+@pytest.mark.parametrize("audio", ["qt", "simpleaudio"])
+def test_every_cue_is_heard_once_and_on_time(
+    pulse: PrivatePulse, tmp_path: Path, audio: str
+) -> None:
+    if audio == "simpleaudio" and sys.version_info >= (3, 12):
+        pytest.skip("simpleaudio is only installed on Python 3.11 (it crashes on 3.12+)")
+    plan_path, recording = _play(pulse, tmp_path, audio)
+    cues = _expected_cues(plan_path)
+    ideal = all_onsets(ideal_track(cues, SINK_RATE), SINK_RATE)
+    groups: list[tuple[float, float]] = []
+    if audio == "simpleaudio":
+        from app.audio.simpleaudio_output import SEGMENT_GAP_S, segments
+
+        sounds = cue_sounds(SINK_RATE)
+        placed = [PlacedCue(round(c.at * SINK_RATE), c.kind) for c in cues]
+        lengths = {kind: len(s) for kind, s in sounds.items()}
+        groups = [
+            (s.first / SINK_RATE - 1e-3, s.end / SINK_RATE)
+            for s in segments(placed, lengths, SINK_RATE, SEGMENT_GAP_S)
+        ]
+    result = compare(ideal, all_onsets(recording, SINK_RATE), groups=groups)
+
+    assert not result.missing, result.describe()
+    assert not result.extra, result.describe()
+    assert sum(len(v) for v in ideal.values()) == len(result.errors_s)
+    assert result.max_abs_error_s < MAX_ERROR_S, result.describe()
