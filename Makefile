@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Other Pythons the GUI and audio tests run on too (skipped when not installed).
-EXTRA_PYTHONS ?= python3.12 python3.13
+EXTRA_PYTHONS ?= 3.12 3.13
 
 .PHONY: run test lint check-pythons bench screenshots wheel clean
 
@@ -31,16 +31,15 @@ test: lint
 	$(BIN)/python -m pytest
 	$(MAKE) check-pythons
 
-# The GUI and audio tests on every other Python 3 this machine has.
+# The GUI and audio tests on every other Python 3 this machine has (3.12 and 3.13).
 check-pythons:
-	@for py in $(EXTRA_PYTHONS); do \
-		if command -v $$py >/dev/null 2>&1; then \
-			venv=.venv-$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
-			echo "== $$py ($$venv)"; \
-			test -x $$venv/bin/python || $$py -m venv $$venv || exit 1; \
-			$$venv/bin/python -m pip install --quiet -e '.[test]' || exit 1; \
-			$$venv/bin/python -m pytest -p no:cacheprovider tests/gui tests/unit/audio tests/integration || exit 1; \
-		else echo "== $$py not installed: skipped"; fi; \
+	@for version in $(EXTRA_PYTHONS); do \
+		py=$$(sh scripts/find-python.sh $$version); \
+		if [ -z "$$py" ]; then echo "== Python $$version is not installed: skipped"; continue; fi; \
+		venv=.venv-$$version; echo "== Python $$version ($$py, $$venv)"; \
+		test -x $$venv/bin/python || $$py -m venv $$venv || exit 1; \
+		$$venv/bin/python -m pip install --quiet -e '.[test]' || exit 1; \
+		$$venv/bin/python -m pytest -p no:cacheprovider tests/gui tests/unit/audio tests/integration || exit 1; \
 	done
 
 bench: $(STAMP)
