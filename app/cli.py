@@ -48,7 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     _speed_and_audio(gui)
 
     play = commands.add_parser("play", help="run a session in the terminal, sound only")
-    play.add_argument("plan", type=Path, metavar="PLAN")
+    play.add_argument("plan", type=Path, metavar="PLAN", nargs="?")
+    play.add_argument(
+        "--resume", action="store_true", help="carry on with the unfinished session instead"
+    )
     play.add_argument("--yes", action="store_true", help="skip setup prompts, accept planned reps")
     _speed_and_audio(play)
 
@@ -114,12 +117,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "play":
             from app.headless import run_headless
 
+            if (args.plan is None) == (not args.resume):
+                _error("play needs a PLAN, or --resume to carry on the unfinished session")
+                return EXIT_INVALID
             return run_headless(
                 args.plan,
                 data_dir=data_dir(args.data_dir),
                 speed=args.speed,
                 audio=args.audio,
                 assume_yes=args.yes,
+                resume=args.resume,
             )
         if command == "validate":
             return _validate(args.paths)

@@ -26,13 +26,14 @@ from types import FrameType
 
 from app.audio.output import CueOutput, output_notice
 from app.audio.select import open_output
-from app.domain.plan import SessionPlan
+from app.domain.plan import SessionPlan, parse_plan
 from app.domain.player import EventKind, Player, PlayerEvent, SetResult
+from app.domain.problems import InputError
 from app.domain.timeline import SetSchedule, Stage, compile_sets
 from app.storage.catalog import Catalog, load_catalog
 from app.storage.data_dir import store_path
 from app.storage.plan_files import read_plan
-from app.storage.store import Store
+from app.storage.store import SessionRecord, Store
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -260,6 +261,7 @@ def run_headless(
     input_fn: Callable[[str], str] = input,
     output: CueOutput | None = None,
     wall_clock: Callable[[], datetime] = _local_now,
+    resume: bool = False,
 ) -> int:
     """Run the plan at ``plan_path`` in the terminal; the exit code (0, 2 bad plan, 130 stopped).
 
@@ -267,12 +269,29 @@ def run_headless(
     silent output opened here. ``sleep`` paces the plain loop; tests pass a fake clock's.
     """
     catalog = load_catalog()
-    plan_file = read_plan(plan_path, catalog)
-    if plan_file.plan is None:
-        for line in plan_file.problems:
-            print(line, file=sys.stderr)
-        return EXIT_INVALID
-    plan = plan_file.plan
+    resumed: SessionRecord | None = None
+    if resume:
+        with Store(store_path(data_dir)) as store:
+            resumed = store.unfinished_session()
+        if resumed is None:
+            print("There is no unfinished session to resume.", file=sys.stderr)
+            return EXIT_INVALID
+        try:
+            plan = parse_plan(resumed.plan_text, catalog)
+        except InputError as error:
+            for line in error.lines(resumed.plan_source or "the resumed plan"):
+                print(line, file=sys.stderr)
+            return EXIT_INVALID
+        plan_text = resumed.plan_text
+        print(f"Resuming {plan.title!r} at set {resumed.next_set + 1} of {plan.total_sets}.")
+    else:
+        plan_file = read_plan(plan_path, catalog)
+        if plan_file.plan is None:
+            for line in plan_file.problems:
+                print(line, file=sys.stderr)
+            return EXIT_INVALID
+        plan, plan_text = plan_file.plan, plan_file.text
+    first_set = resumed.next_set if resumed is not None else 0
     print_setup(plan, catalog)
     if not assume_yes:
         try:
@@ -287,16 +306,22 @@ def run_headless(
         print(notice)
     try:
         with Store(store_path(data_dir)) as store:
-            record = store.begin_session(
+            record = resumed or store.begin_session(
                 title=plan.title,
                 started_at=wall_clock(),
                 plan_source=str(plan_path),
-                plan_text=plan_file.text,
+                plan_text=plan_text,
                 rehearsal=speed != 1.0,
                 speed=speed,
             )
+            if first_set >= plan.total_sets:
+                store.finish_session(record.id, wall_clock())
+                print("Every set of that session was already logged.")
+                return EXIT_OK
             session = _Session(
-                player=Player(compile_sets(plan), speed=speed, lead_s=output.lead_s),
+                player=Player(
+                    compile_sets(plan), speed=speed, lead_s=output.lead_s, first_set=first_set
+                ),
                 output=output,
                 store=store,
                 session_id=record.id,

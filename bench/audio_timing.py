@@ -46,6 +46,8 @@ from tests.integration.audio_recording import (
 
 DESIGNS = ("qt", "simpleaudio", "naive")
 LEAD_IN_S = 1.0
+SIMPLEAUDIO_RATE = 48000
+"""simpleaudio refuses 50 kHz ("weird sample rate"); PulseAudio resamples to the sink."""
 SET_S = 53.0
 REST_S = 30
 
@@ -87,15 +89,15 @@ def child(design: str, plan_path: Path, busy_ms: float) -> int:
         sa = load_simpleaudio()
         sounds = {
             kind: (s * 32767).round().astype("<i2").tobytes()
-            for kind, s in cue_sounds(SINK_RATE).items()
+            for kind, s in cue_sounds(SIMPLEAUDIO_RATE).items()
         }
-        sa.play_buffer(bytes(10000), 1, 2, SINK_RATE).wait_done()
+        sa.play_buffer(bytes(9600), 1, 2, SIMPLEAUDIO_RATE).wait_done()
         origin = time.monotonic() + LEAD_IN_S
         timers = []
         for cue in cues:
 
             def play(kind: object = cue.kind) -> None:
-                sa.play_buffer(sounds[kind], 1, 2, SINK_RATE)  # type: ignore[index]
+                sa.play_buffer(sounds[kind], 1, 2, SIMPLEAUDIO_RATE)  # type: ignore[index]
 
             timer = QTimer(loop)
             timer.setSingleShot(True)
@@ -114,7 +116,7 @@ def child(design: str, plan_path: Path, busy_ms: float) -> int:
     else:
         from app.audio.simpleaudio_output import SimpleaudioOutput
 
-        output = SimpleaudioOutput(rate=SINK_RATE)
+        output = SimpleaudioOutput(rate=SIMPLEAUDIO_RATE)
     start = output.now() + LEAD_IN_S
     due = time.monotonic() + LEAD_IN_S
     output.follow([ScheduledCue(start + c.t_s, c.kind) for c in cues])

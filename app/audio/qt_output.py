@@ -142,6 +142,8 @@ class QtOutput:
         return self._device.description()
 
     def now(self) -> float:
+        if self._sink is not None and self._sink.state() == QtAudio.State.StoppedState:
+            self._on_sink_stopped()
         wall = self._clock()
         if self._silent_since is not None:
             since, position = self._silent_since
@@ -149,9 +151,6 @@ class QtOutput:
             return self._last_now
         if self._sink is None:
             return self._last_now
-        if self._sink.state() == QtAudio.State.StoppedState:
-            self._on_sink_stopped()
-            return self.now()
         processed = self._sink.processedUSecs()
         if processed != self._anchor_processed:
             self._anchor_processed = processed
@@ -242,7 +241,7 @@ class QtOutput:
             stream.deleteLater()
 
     def _reopen(self, device: QAudioDevice, why: str) -> None:
-        position = self.now()
+        position = self._last_now  # not now(): it may be what noticed the stopped sink
         self._stop_sink()
         try:
             self._open(device, position + self._latency_s)
