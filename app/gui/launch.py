@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app.audio.output import AudioUnavailableError, CueOutput, SilentOutput
+from app.audio import select
+from app.audio.output import CueOutput, output_notice
 from app.gui.main_window import MainWindow
 from app.gui.screen_awake import ScreenAwake, open_screen_awake
 from app.gui.services import Services
@@ -27,22 +26,13 @@ ICON = "icons/tempo-trainer.svg"
 
 
 def output_factory(audio: str | None) -> Callable[[Settings], CueOutput]:
-    """Open the chosen sound output, falling back to silence (the picture still paces)."""
+    """Open the chosen sound output; the engine falls back to silence, saying why once."""
 
     def open_output(settings: Settings) -> CueOutput:
-        name = audio or settings.audio or "qt"
-        if name == "none":
-            return SilentOutput()
-        try:
-            select = importlib.import_module("app.audio.select")
-        except ImportError:
-            return SilentOutput()
-        opener = cast(Callable[[str], CueOutput], select.open_output)
-        try:
-            return opener(name)
-        except AudioUnavailableError as error:
-            print(f"tempo-trainer: no sound ({error}); visual cues only", file=sys.stderr)
-            return SilentOutput()
+        output = select.open_output(audio or settings.audio or None)
+        if notice := output_notice(output):
+            print(f"tempo-trainer: {notice}", file=sys.stderr)
+        return output
 
     return open_output
 
