@@ -13,9 +13,11 @@ is a QEventLoop and a precise 10 ms QTimer (no GUI); other outputs use a plain s
 from __future__ import annotations
 
 import math
+import os
 import queue
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,11 +33,14 @@ from app.domain.player import EventKind, Player, PlayerEvent, SetResult
 from app.domain.problems import InputError
 from app.domain.timeline import SetSchedule, Stage, compile_sets
 from app.storage.catalog import Catalog, load_catalog
-from app.storage.data_dir import store_path
+from app.storage.log_export import save_somewhere, unsaved_csv_name
 from app.storage.plan_files import read_plan
+from app.storage.safe_open import OpenedStore, open_store
+from app.storage.session_log import SessionLog
 from app.storage.store import SessionRecord, Store
 
 EXIT_OK = 0
+EXIT_NOT_SAVED = 1
 EXIT_INVALID = 2
 EXIT_INTERRUPTED = 130
 TICK_S = 0.01
@@ -99,18 +104,19 @@ class _Session:
         *,
         player: Player,
         output: CueOutput,
-        store: Store,
-        session_id: int,
+        log: SessionLog,
         catalog: Catalog,
         asker: _Asker,
         assume_yes: bool,
         wall_clock: Callable[[], datetime],
+        unsaved_folders: tuple[Path, ...],
     ) -> None:
         self.player = player
         self.output = output
-        self.store = store
-        self.session_id = session_id
+        self.log = log
         self.catalog = catalog
+        self.unsaved_folders = unsaved_folders
+        self.unsaved_path: Path | None = None
         self.asker = asker
         self.assume_yes = assume_yes
         self.wall_clock = wall_clock
@@ -209,11 +215,40 @@ class _Session:
         logged = self.player.log_set(
             self.output.now(), SetResult(reps=reps, box_height_cm=schedule.box_height_cm)
         )
-        self.store.record_set(self.session_id, logged, ended_at)
+        saved = self.log.record(logged, ended_at)
         self.logged += 1
         self._set_ended_at = None
         self._sync()
-        print(f"  Logged {reps} rep{'s' if reps != 1 else ''}.")
+        done = f"{reps} rep{'s' if reps != 1 else ''}"
+        if saved:
+            print(f"  Logged {done}.")
+        else:
+            print(f"  Kept {done} (not in the training log yet).")
+            self.keep_unsaved(schedule.index + 1)
+
+    def keep_unsaved(self, set_number: int | None = None) -> None:
+        """Copy the sets the log refused to a CSV; the first time, say where in one line."""
+        rows = self.log.unsaved_rows()
+        first = self.unsaved_path is None
+        if not rows and not first:
+            return
+        name = unsaved_csv_name(self.wall_clock()) if first else ""
+        folders = self.unsaved_folders if self.unsaved_path is None else (self.unsaved_path.parent,)
+        path = save_somewhere(rows, self.unsaved_path.name if self.unsaved_path else name, folders)
+        if path is not None:
+            self.unsaved_path = path
+        if first:
+            where = (
+                f"unsaved sets are kept in {path}"
+                if path is not None
+                else "unsaved sets are kept in memory only (no folder could take a copy)"
+            )
+            which = f"set {set_number}" if set_number is not None else "the session"
+            print(
+                f"tempo-trainer: {which} could not be saved to the training log"
+                f" ({self.log.problem}); the session goes on and {where}",
+                file=sys.stderr,
+            )
         if self.player.stage is Stage.REST:
             view = self.player.view(self.output.now())
             following = view.next_schedule
@@ -262,29 +297,39 @@ def run_headless(
     output: CueOutput | None = None,
     wall_clock: Callable[[], datetime] = _local_now,
     resume: bool = False,
+    open_log: Callable[[Path, datetime], OpenedStore] = open_store,
 ) -> int:
     """Run the plan at ``plan_path`` in the terminal; the exit code (0, 2 bad plan, 130 stopped).
 
     ``output`` (else ``open_output(audio)``) supplies the clock; ``clock`` is only used for a
     silent output opened here. ``sleep`` paces the plain loop; tests pass a fake clock's.
+    ``open_log`` opens the training log (checked and backed up); tests pass failing ones.
     """
     catalog = load_catalog()
     resumed: SessionRecord | None = None
+    opened_store: Store | None = None
     if resume:
-        with Store(store_path(data_dir)) as store:
-            resumed = store.unfinished_session()
+        opened = open_log(data_dir, wall_clock())
+        opened_store = opened.store
+        if opened.notice:
+            print(opened.notice, file=sys.stderr)
+        resumed = opened_store.unfinished_session()
         if resumed is None:
+            opened_store.close()
             print("There is no unfinished session to resume.", file=sys.stderr)
             return EXIT_INVALID
         try:
             plan = parse_plan(resumed.plan_text, catalog)
         except InputError as error:
+            opened_store.close()
             for line in error.lines(resumed.plan_source or "the resumed plan"):
                 print(line, file=sys.stderr)
             return EXIT_INVALID
         plan_text = resumed.plan_text
         print(f"Resuming {plan.title!r} at set {resumed.next_set + 1} of {plan.total_sets}.")
     else:
+        # The text is read once: the session plays (and is resumed) from it, whatever
+        # happens to the file meanwhile.
         plan_file = read_plan(plan_path, catalog)
         if plan_file.plan is None:
             for line in plan_file.problems:
@@ -305,17 +350,25 @@ def run_headless(
     if notice := output_notice(output):
         print(notice)
     try:
-        with Store(store_path(data_dir)) as store:
-            record = resumed or store.begin_session(
-                title=plan.title,
-                started_at=wall_clock(),
-                plan_source=str(plan_path),
-                plan_text=plan_text,
-                rehearsal=speed != 1.0,
-                speed=speed,
-            )
+        if opened_store is None:
+            opened = open_log(data_dir, wall_clock())
+            opened_store = opened.store
+            if opened.notice:
+                print(opened.notice, file=sys.stderr)
+        with opened_store as store:
+            log = SessionLog(store, wall_clock)
+            if resumed is not None:
+                log.resume(resumed)
+            else:
+                log.begin(
+                    title=plan.title,
+                    plan_source=str(plan_path),
+                    plan_text=plan_text,
+                    rehearsal=speed != 1.0,
+                    speed=speed,
+                )
             if first_set >= plan.total_sets:
-                store.finish_session(record.id, wall_clock())
+                log.finish()
                 print("Every set of that session was already logged.")
                 return EXIT_OK
             session = _Session(
@@ -323,13 +376,15 @@ def run_headless(
                     compile_sets(plan), speed=speed, lead_s=output.lead_s, first_set=first_set
                 ),
                 output=output,
-                store=store,
-                session_id=record.id,
+                log=log,
                 catalog=catalog,
                 asker=_Asker(input_fn),
                 assume_yes=assume_yes,
                 wall_clock=wall_clock,
+                unsaved_folders=_unsaved_folders(None if resumed else plan_path),
             )
+            if log.problem is not None:
+                session.keep_unsaved()
             try:
                 with _stop_on_sigint() as stopped:
                     if qt_app is not None and output.name == "qt":
@@ -338,9 +393,13 @@ def run_headless(
                         _run_plain_loop(session, stopped, sleep)
             except KeyboardInterrupt:
                 print(f"\nStopped. {session.logged} set(s) logged; the session can be resumed.")
+                _say_unsaved(session)
                 return EXIT_INTERRUPTED
-            store.finish_session(record.id, wall_clock())
+            saved = log.finish()
             print(f"\nSession done: {session.logged} set(s) logged.")
+            if not saved:
+                _say_unsaved(session)
+                return EXIT_NOT_SAVED
             return EXIT_OK
     finally:
         if own_output:
@@ -349,6 +408,32 @@ def run_headless(
             from PySide6.QtCore import QCoreApplication, QEvent
 
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _unsaved_folders(plan_path: Path | None) -> tuple[Path, ...]:
+    """Where sets the log refused may go: beside the plan, here, home, the temporary folder."""
+    folders = [] if plan_path is None else [plan_path.resolve().parent]
+    folders += [Path.cwd(), Path(os.path.expanduser("~")), Path(tempfile.gettempdir())]
+    return tuple(dict.fromkeys(folders))
+
+
+def _say_unsaved(session: _Session) -> None:
+    rows = session.log.unsaved_rows()
+    if not rows:
+        return
+    session.keep_unsaved()
+    path = session.unsaved_path
+    if path is None:
+        print(
+            f"{len(rows)} set(s) could not be saved anywhere: {session.log.problem}",
+            file=sys.stderr,
+        )
+        return
+    print(
+        f"{len(rows)} set(s) are not in the training log; they are saved in {path}."
+        f" Add them to the log later with: tempo-trainer import {path}",
+        file=sys.stderr,
+    )
 
 
 def _run_plain_loop(

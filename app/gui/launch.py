@@ -2,39 +2,55 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.audio import select
 from app.audio.output import CueOutput, output_notice
+from app.audio.voice import Voice, VoiceError, load_voice
 from app.gui.main_window import MainWindow
 from app.gui.screen_awake import ScreenAwake, open_screen_awake
 from app.gui.services import Services
 from app.gui.theme import apply_theme
 from app.storage.catalog import load_catalog
-from app.storage.data_dir import plans_folder, store_path
+from app.storage.data_dir import plans_folder
 from app.storage.plan_files import read_plan, shipped_plans_folder
-from app.storage.resources import ResourceError, resource_path
+from app.storage.resources import ResourceError, resource_path, shipped_folder
+from app.storage.safe_open import open_store
 from app.storage.settings import Settings, read_settings, settings_path
-from app.storage.store import Store
+from app.storage.store import Store, StoreError
 
 ICON = "icons/tempo-trainer.svg"
+AUTOPILOT_ENV = "TEMPO_TRAINER_AUTOPILOT"
+"""Test-only: ``1`` drives the window by itself (see app/gui/autopilot.py)."""
 
 
 def output_factory(audio: str | None) -> Callable[[Settings], CueOutput]:
     """Open the chosen sound output; the engine falls back to silence, saying why once."""
 
     def open_output(settings: Settings) -> CueOutput:
-        output = select.open_output(audio or settings.audio or None)
+        voice = shipped_voice() if settings.voice_counts else None
+        output = select.open_output(audio or settings.audio or None, voice=voice)
         if notice := output_notice(output):
             print(f"tempo-trainer: {notice}", file=sys.stderr)
         return output
 
     return open_output
+
+
+def shipped_voice() -> Voice | None:
+    """The spoken counts shipped in resources/voice/; None (said on stderr) if unusable."""
+    try:
+        return load_voice(shipped_folder("resources") / "voice")
+    except (ResourceError, VoiceError) as error:
+        print(f"tempo-trainer: spoken counts are off: {error}", file=sys.stderr)
+        return None
 
 
 def application() -> QApplication:
@@ -91,10 +107,32 @@ def run_gui(
     speed: float = 1.0,
     audio: str | None = None,
 ) -> int:
-    """Open the window (optionally straight into ``session``) and run until it closes."""
+    """Open the window (optionally straight into ``session``) and run until it closes.
+
+    The log is opened through ``open_store``: checked, restored from a backup if damaged
+    (the window then says so on home) and backed up once a day. A log that cannot be opened
+    at all is a dialog and one line on stderr, never a traceback.
+    """
     app = application()
-    with Store(store_path(data_dir)) as store:
+    try:
+        opened = open_store(data_dir, datetime.now().astimezone())
+    except StoreError as error:
+        print(f"tempo-trainer: {error}", file=sys.stderr)
+        if app.platformName() != "offscreen":
+            QMessageBox.critical(
+                None, "Tempo Trainer", f"The training log cannot be opened.\n\n{error}"
+            )
+        return 1
+    with opened.store as store:
         window = open_window(data_dir, store, speed=speed, audio=audio)
+        if opened.notice:
+            print(f"tempo-trainer: {opened.notice}", file=sys.stderr)
+            window.notices.append(opened.notice)
+            window.refresh_home()
+        if os.environ.get(AUTOPILOT_ENV) == "1":
+            from app.gui.autopilot import Autopilot
+
+            Autopilot(window)
         window.resize(1280, 800)
         if fullscreen or window.services.settings.fullscreen_on_start:
             window.showFullScreen()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+import tempfile
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -10,9 +14,11 @@ from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QFileDialog,
     QLineEdit,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -37,7 +43,10 @@ from app.gui.settings_screen import SettingsScreen
 from app.gui.setup_screen import SetupScreen
 from app.gui.summary_screen import SummaryScreen
 from app.gui.theme import apply_theme
+from app.gui.unsaved_banner import UnsavedBanner
+from app.storage.log_export import save_sets_csv, save_somewhere, unsaved_csv_name
 from app.storage.plan_files import PlanFile
+from app.storage.session_log import SessionLog
 from app.storage.settings import Settings, save_settings, settings_path
 from app.storage.store import StoreError
 
@@ -47,6 +56,9 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     """Tempo Trainer's only window.
+
+    When the log cannot take a set, a banner above every screen says so and offers
+    "Save log as CSV..."; ``ask_csv_path`` (a file dialog; tests replace it) picks the file.
 
     Signals:
         screen_shown(str): a screen became current (its object name: home, setup, ...).
@@ -63,7 +75,20 @@ class MainWindow(QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        self.banner = UnsavedBanner()
+        self.banner.save_requested.connect(self.on_save_log_requested)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.notices: list[str] = []
+        """Sentences for the person from start-up (e.g. the log was restored), shown on home."""
+        self.unsaved_logs: list[SessionLog] = []
+        self._saved_copy: tuple[int, Path] | None = None
+        self.ask_csv_path: Callable[[Path], Path | None] = self._ask_csv_path
         self.home = HomeScreen(services.catalog, services.settings)
         self.home.plan_chosen.connect(self.on_plan_chosen)
         self.home.quick_session_chosen.connect(self.on_quick_session_chosen)
@@ -103,6 +128,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(previous)
             previous.deleteLater()
         screen.setFocus()
+        self.show_unsaved_state()
         self.screen_shown.emit(screen.objectName())
 
     def show_home(self) -> None:
@@ -113,6 +139,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(previous)
             previous.deleteLater()
         self.home.plans.setFocus()
+        self.show_unsaved_state()
         self.screen_shown.emit("home")
 
     def refresh_home(self) -> None:
@@ -122,7 +149,7 @@ class MainWindow(QMainWindow):
         self.home.offer_resume(
             None if record is None else home_data.resume_text(self.services, record)
         )
-        notice = self.services.settings_notice or ""
+        notice = "\n".join([*self.notices, self.services.settings_notice or ""]).strip()
         try:
             self.advice = home_data.coach_advice(self.services)
         except StoreError as error:
@@ -169,7 +196,11 @@ class MainWindow(QMainWindow):
         except InputError:
             return
         if record.next_set >= plan.total_sets:
-            self.services.store.finish_session(record.id, self.services.wall_clock())
+            try:
+                self.services.store.finish_session(record.id, self.services.wall_clock())
+            except StoreError as error:
+                self.home.show_notice(str(error))
+                return
             self.refresh_home()
             return
         source = SessionSource(plan, record.plan_text, record.plan_source)
@@ -178,7 +209,11 @@ class MainWindow(QMainWindow):
     def on_resume_declined(self) -> None:
         record = self.services.store.unfinished_session()
         if record is not None:
-            self.services.store.abandon_session(record.id)
+            try:
+                self.services.store.abandon_session(record.id)
+            except StoreError as error:
+                self.home.show_notice(f"The session could not be set aside: {error}")
+                return
         self.refresh_home()
 
     def begin(self, source: SessionSource, resume: object = None) -> None:
@@ -258,13 +293,14 @@ class MainWindow(QMainWindow):
 
         assert self.run is not None and isinstance(result, SetResult)
         self.run.log(result)
+        self.show_unsaved_state()
         self._next_screen()
 
     def _show_summary(self) -> None:
         run = self.run
-        assert run is not None and run.session_id is not None
+        assert run is not None
         store, catalog = self.services.store, self.services.catalog
-        rows = store.sets(session_id=run.session_id)
+        rows = run.session_log.rows()
         summary = summarize(rows)
         comparisons = []
         for totals in summary.by_variation:
@@ -298,6 +334,8 @@ class MainWindow(QMainWindow):
 
     def end_session(self) -> None:
         if self.run is not None:
+            if self.run.session_log.pending:
+                self.unsaved_logs.append(self.run.session_log)
             self.run.stop()
             self.run.deleteLater()
             self.run = None
@@ -326,11 +364,62 @@ class MainWindow(QMainWindow):
         ):
             run.driver.resume()
 
+    # --- sets the log could not take ----------------------------------------------------------
+
+    def _logs_with_unsaved(self) -> list[SessionLog]:
+        logs = [*self.unsaved_logs]
+        if self.run is not None and self.run.session_log not in logs:
+            logs.append(self.run.session_log)
+        return [log for log in logs if log.pending or log.problem]
+
+    def show_unsaved_state(self) -> None:
+        """The banner over every screen while sets wait for the log; hidden when none do."""
+        logs = self._logs_with_unsaved()
+        count = sum(len(log.pending) for log in logs)
+        if not logs:
+            self._saved_copy = None
+            self.banner.hide()
+        elif self._saved_copy is None or self._saved_copy[0] != count:
+            problem = next((log.problem for log in logs if log.problem), None)
+            self.banner.show_unsaved(count, problem)
+
+    def on_save_log_requested(self) -> None:
+        rows = [row for log in self._logs_with_unsaved() for row in log.unsaved_rows()]
+        path = self.ask_csv_path(Path.home() / unsaved_csv_name(self.services.wall_clock()))
+        if path is None:
+            return
+        try:
+            save_sets_csv(rows, path)
+        except OSError as error:
+            self.banner.show_failed(path, error)
+            return
+        self._saved_copy = (len(rows), path)
+        self.banner.show_saved(len(rows), path)
+
+    def _ask_csv_path(self, suggested: Path) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save log as CSV", str(suggested), "CSV files (*.csv)"
+        )
+        return Path(chosen) if chosen else None
+
+    def _save_unsaved_on_close(self) -> None:
+        """Closing with sets the log never took: they go to a CSV, and the path is printed."""
+        rows = [row for log in self._logs_with_unsaved() for row in log.unsaved_rows()]
+        if not rows or (self._saved_copy is not None and self._saved_copy[0] == len(rows)):
+            return
+        folders = (Path.home(), Path.cwd(), Path(tempfile.gettempdir()))
+        path = save_somewhere(rows, unsaved_csv_name(self.services.wall_clock()), folders)
+        where = f"saved in {path}" if path is not None else "lost: no folder could take them"
+        print(
+            f"tempo-trainer: {len(rows)} set(s) could not be saved to the training log; {where}",
+            file=sys.stderr,
+        )
+
     # --- side screens ------------------------------------------------------------------------
 
     def on_settings_requested(self) -> None:
         note = self.services.screen_awake.reason or "The screen is kept awake during a session."
-        screen = SettingsScreen(self.services.settings, note)
+        screen = SettingsScreen(self.services.settings, note, self.services.open_output)
         screen.changed.connect(self.apply_settings)
         screen.closed.connect(self.show_home)
         self._show(screen)
@@ -433,6 +522,7 @@ class MainWindow(QMainWindow):
         """Closing mid-session leaves it unfinished: the next launch offers to resume it."""
         if self.run is not None:
             self.run.stop()
+        self._save_unsaved_on_close()
         self.services.screen_awake.release()
         if self.progress_tables is not None:
             self.progress_tables.close()

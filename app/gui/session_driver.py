@@ -3,6 +3,10 @@
 One QTimer, parented to the driver, fires about 60 times a second and calls
 ``player.advance(output.now())``. The timer only says *when to look*: every value shown is
 read from the player at the output's clock, so a late or missed tick shifts nothing.
+
+A frame drawn at a tick stays on screen until the next one, so it shows the moment half a
+frame ahead (``DISPLAY_LEAD_S``): a phase then appears within half a frame either side of its
+cue, instead of up to a whole frame after it (bench/frame_sync.py measures this).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from app.audio.output import CueOutput
 from app.domain.player import EventKind, LoggedSet, Player, PlayerEvent, PlayerView, SetResult
 
 FRAME_MS = 16
+DISPLAY_LEAD_S = FRAME_MS / 2 / 1000
 
 
 class SessionDriver(QObject):
@@ -40,10 +45,11 @@ class SessionDriver(QObject):
         self._timer.timeout.connect(self.on_tick)
 
     def now(self) -> float:
-        return self.output.now()
+        """The moment the frame being drawn stands for, on the output's clock."""
+        return self.output.now() + DISPLAY_LEAD_S
 
     def view(self) -> PlayerView:
-        return self.player.view(self.output.now())
+        return self.player.view(self.now())
 
     def start(self) -> None:
         self._emit(self.player.start(self.now()))

@@ -13,6 +13,7 @@ from app.domain.timeline import Stage, compile_sets
 from app.domain.variation import Variation
 from app.gui.services import Services
 from app.gui.session_driver import SessionDriver
+from app.storage.session_log import SessionLog
 from app.storage.store import SessionRecord
 
 
@@ -26,7 +27,11 @@ class SessionSource:
 
 
 class SessionRun(QObject):
-    """Owns the driver of one session and writes every logged set to the store at once."""
+    """Owns the driver of one session and writes every logged set to the store at once.
+
+    A set the store refuses (read-only folder, full disk) stays in ``session_log`` and the
+    session goes on; ``session_log.problem`` says why, for the window to show.
+    """
 
     def __init__(
         self,
@@ -43,7 +48,10 @@ class SessionRun(QObject):
         self.schedules = compile_sets(plan)
         self.speed = resume.speed if resume is not None else services.speed
         first = resume.next_set if resume is not None else 0
-        self.session_id: int | None = resume.id if resume is not None else None
+        self.session_log = SessionLog(services.store, services.wall_clock)
+        self._begun = resume is not None
+        if resume is not None:
+            self.session_log.resume(resume)
         self.player = Player(
             self.schedules,
             speed=self.speed,
@@ -64,6 +72,10 @@ class SessionRun(QObject):
             )
         }
         self.finished = False
+
+    @property
+    def session_id(self) -> int | None:
+        return self.session_log.session_id
 
     @property
     def title(self) -> str:
@@ -94,34 +106,33 @@ class SessionRun(QObject):
 
     def start(self) -> None:
         """Open the session in the log (unless resuming) and begin the count-in."""
-        if self.session_id is None:
-            record = self.services.store.begin_session(
+        if not self._begun:
+            self._begun = True
+            # The log keeps the plan's text as read at start: the session, and any resume,
+            # play from it even if the file is changed or deleted meanwhile.
+            self.session_log.begin(
                 title=self.title,
-                started_at=self.services.wall_clock(),
                 plan_source=self.source.plan_source,
                 plan_text=self.source.plan_text,
                 rehearsal=self.rehearsal,
                 speed=self.speed,
             )
-            self.session_id = record.id
         self.driver.start()
 
     def log(self, result: SetResult) -> None:
         """Commit the set now; the last one also closes the session in the log."""
-        assert self.session_id is not None
         logged = self.driver.log_set(result)
-        now = self.services.wall_clock()
-        self.services.store.record_set(self.session_id, logged, now)
+        self.session_log.record(logged)
         if self.player.stage is Stage.FINISHED:
-            self.services.store.finish_session(self.session_id, now)
+            self.session_log.finish()
             self.finished = True
             self.driver.stop()
 
     def leave(self) -> None:
         """The person left on purpose: keep the logged sets and stop offering a resume."""
         self.driver.stop()
-        if self.session_id is not None and not self.finished:
-            self.services.store.abandon_session(self.session_id)
+        if not self.finished:
+            self.session_log.abandon()
 
     def stop(self) -> None:
         self.driver.stop()

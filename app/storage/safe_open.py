@@ -21,6 +21,7 @@ BACKUP_FOLDER = "backups"
 DAMAGED_FOLDER = "damaged"
 KEEP_BACKUPS = 7
 _SIDE_FILES = ("-wal", "-shm")
+_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,14 @@ def open_store(folder: Path, now: datetime) -> OpenedStore:
         if problem is not None:
             notice = _restore(folder, path, problem, now)
         elif _schema_version(path) < SCHEMA_VERSION:
-            take_backup(path, folder / BACKUP_FOLDER / f"before-migration-{_stamp(now)}.sqlite3")
+            target = folder / BACKUP_FOLDER / f"before-migration-{_stamp(now)}.sqlite3"
+            try:
+                take_backup(path, target)
+            except (OSError, sqlite3.Error) as error:
+                raise StoreError(
+                    f"{path}: the training log needs an upgrade, and no backup of it could be"
+                    f" taken first ({error}); nothing was changed"
+                ) from None
     store = Store(path)
     daily = folder / BACKUP_FOLDER / f"daily-{now.date().isoformat()}.sqlite3"
     if not daily.exists():
@@ -81,7 +89,12 @@ def _rotate(folder: Path) -> None:
 
 
 def _damage(path: Path) -> str | None:
-    """Why the file is not a sound log, or None when it is."""
+    """Why the file is not a sound log, or None when it is.
+
+    Only a file SQLite calls corrupt or not a database is damaged. A log that cannot be
+    opened (a read-only folder, a lock, a failing disk) is left exactly where it is: moving
+    it aside and restoring a backup would throw away every set since that backup.
+    """
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -90,7 +103,9 @@ def _damage(path: Path) -> str | None:
         finally:
             db.close()
     except sqlite3.DatabaseError as error:
-        return str(error)
+        if getattr(error, "sqlite_errorname", _DAMAGED[0]) in _DAMAGED:
+            return str(error)
+        raise StoreError(f"{path}: the training log cannot be read: {error}") from None
     return None if result == "ok" else str(result)
 
 
@@ -108,8 +123,8 @@ def _stamp(now: datetime) -> str:
 
 def _restore(folder: Path, path: Path, problem: str, now: datetime) -> str:
     aside = folder / DAMAGED_FOLDER / f"{path.stem}-{_stamp(now)}{path.suffix}"
-    aside.parent.mkdir(parents=True, exist_ok=True)
     try:
+        aside.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(path, aside)
         for side in _SIDE_FILES:
             extra = path.with_name(path.name + side)
