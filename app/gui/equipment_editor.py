@@ -56,6 +56,28 @@ class SurfaceRow(QWidget):
         self.height_spin.blockSignals(False)
 
 
+class SurfaceHeader(QWidget):
+    """The column headings over the surface rows, laid out like a row so they line up."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.surface = QLabel("Surface")
+        self.height_label = QLabel("Height")
+        for label in (self.surface, self.height_label):
+            label.setProperty("role", "muted")
+        # Takes the Remove button's width without showing, so the columns line up.
+        spacer = QPushButton("Remove")
+        policy = spacer.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        spacer.setSizePolicy(policy)
+        spacer.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.surface, 3)
+        row.addWidget(self.height_label, 2)
+        row.addWidget(spacer)
+
+
 class EquipmentEditor(QWidget):
     """Edits an equipment profile; says plainly what is wrong instead of saving a bad one.
 
@@ -86,6 +108,7 @@ class EquipmentEditor(QWidget):
         self.body_mass.setSpecialValueText("not set")
         self.body_mass.setValue(profile.body_mass_kg or 0)
         self.rows: list[SurfaceRow] = []
+        self.header = SurfaceHeader()
         self.row_layout = QVBoxLayout()
         self.row_layout.setSpacing(6)
         self.add = QPushButton("+ Add surface")
@@ -104,6 +127,7 @@ class EquipmentEditor(QWidget):
         layout.addWidget(heading)
         layout.addWidget(explain)
         layout.addLayout(body)
+        layout.addWidget(self.header)
         layout.addLayout(self.row_layout)
         layout.addWidget(self.add)
         layout.addWidget(self.error)
@@ -140,14 +164,18 @@ class EquipmentEditor(QWidget):
         row.removed.connect(self.on_removed)
         self.rows.append(row)
         self.row_layout.addWidget(row)
-        self.add.setEnabled(len(self.rows) < MAX_SURFACES)
+        self._rows_changed()
         return row
 
     def _remove_row(self, row: SurfaceRow) -> None:
         self.rows.remove(row)
         self.row_layout.removeWidget(row)
         row.deleteLater()
+        self._rows_changed()
+
+    def _rows_changed(self) -> None:
         self.add.setEnabled(len(self.rows) < MAX_SURFACES)
+        self.header.setVisible(bool(self.rows))
 
     def on_add_clicked(self) -> None:
         taken = {row.name.text().strip().casefold() for row in self.rows}

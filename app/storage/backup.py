@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.storage.data_dir import plans_folder, store_path
-from app.storage.store import Store, StoreError
+from app.storage.store import Store, schema_sql
 
 FORMAT = "tempo-trainer-backup"
 VERSION = 1
@@ -93,12 +93,9 @@ class Backup:
 
 def export_backup(folder: Path, now: datetime) -> dict[str, object]:
     """Everything in the data folder as a JSON-ready dict."""
-    with Store(store_path(folder)) as store, sqlite3.connect(store.path) as db:
-        sessions = db.execute(
-            f"SELECT {', '.join(_SESSION_COLUMNS)} FROM session ORDER BY id"
-        ).fetchall()
-        sets = db.execute(f"SELECT {', '.join(_SET_COLUMNS)} FROM set_log ORDER BY id").fetchall()
-    db.close()
+    with Store(store_path(folder)) as store:
+        sessions = store.export_rows("session", _SESSION_COLUMNS)
+        sets = store.export_rows("set_log", _SET_COLUMNS)
     plans = {
         path.name: path.read_text(encoding="utf-8")
         for path in sorted(plans_folder(folder).glob("*.toml"))
@@ -185,11 +182,8 @@ def restore_backup(folder: Path, text: str, now: datetime) -> Path:
     kept.mkdir(parents=True, exist_ok=False)
     log = store_path(folder)
     if log.exists():
-        with Store(log) as store, sqlite3.connect(kept / log.name) as copy:
-            with sqlite3.connect(store.path) as source:
-                source.backup(copy)
-            source.close()
-        copy.close()
+        with Store(log) as store:
+            store.copy_to(kept / log.name)
     if plans_folder(folder).exists():
         shutil.copytree(plans_folder(folder), kept / "plans")
     if (folder / SETTINGS_NAME).exists():
@@ -315,12 +309,9 @@ def _load_in_memory(sessions: list[Any], sets: list[Any]) -> list[tuple[str, _Wh
 
     On a refusal the rows are tried one by one, to name the first one that does not fit.
     """
-    from app.storage.store import _MIGRATIONS
-
     db = sqlite3.connect(":memory:")
     try:
-        for migration in _MIGRATIONS:
-            db.executescript(migration)
+        db.executescript(schema_sql())
         db.execute("PRAGMA foreign_keys = ON")
         try:
             _insert(db, sessions, sets)
@@ -347,18 +338,5 @@ _ROW_ERRORS = (sqlite3.Error, ValueError, TypeError, OverflowError)
 
 def _replace_log(log: Path, backup: Backup) -> None:
     """Swap the whole log in one transaction: either all of the backup or the old log."""
-    Store(log).close()  # creates or migrates the schema
-    db = sqlite3.connect(log, isolation_level=None)
-    try:
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.execute("DELETE FROM set_log")
-            db.execute("DELETE FROM session")
-            _insert(db, backup.sessions, backup.sets)
-        except sqlite3.Error as error:
-            db.execute("ROLLBACK")
-            raise StoreError(f"{log}: could not restore: {error}") from None
-        db.execute("COMMIT")
-    finally:
-        db.close()
+    with Store(log) as store:  # creates or migrates the schema first
+        store.replace_log(_SESSION_COLUMNS, backup.sessions, _SET_COLUMNS, backup.sets)

@@ -7,29 +7,15 @@ without importing numpy.
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
 from datetime import datetime, timedelta
 
 from app.domain.progression import RECENT_DAYS, TrainedSet
-from app.storage.store import Store, StoreError
-
-
-@contextmanager
-def read_connection(store: Store) -> Iterator[sqlite3.Connection]:
-    try:
-        db = sqlite3.connect(store.path, isolation_level=None, timeout=5.0)
-    except sqlite3.Error as error:
-        raise StoreError(f"{store.path}: cannot open the training log: {error}") from None
-    with closing(db):
-        db.execute("PRAGMA foreign_keys = ON")
-        yield db
+from app.storage.store import Store
 
 
 def coach_history(store: Store, days: int = 4 * RECENT_DAYS) -> list[TrainedSet]:
     """Non-rehearsal sets from the ``days`` before the newest one, oldest first."""
-    with read_connection(store) as db:
+    with store.reader() as db:
         newest = db.execute(
             "SELECT MAX(s.ended_at) FROM set_log s JOIN session se ON se.id = s.session_id"
             " WHERE se.rehearsal = 0"

@@ -3,13 +3,15 @@
 ``load_set_table`` reads every non-rehearsal set once, as numpy columns; every chart series
 is then a few vectorised operations on those columns, so switching variation or range never
 goes back to the database. Rehearsal sessions (played at another speed) are left out of
-charts and advice. The history table and its edits work on the same store through their
-own short-lived connection.
+charts and advice. Reads go through a short-lived connection of their own
+(``Store.reader``), so the progress screen can read on a thread; corrections of sets are
+``Store`` methods.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -28,7 +30,6 @@ from app.domain.load_model import (
     support_share,
 )
 from app.domain.variation import Variation
-from app.storage.coach_input import read_connection
 from app.storage.store import Store, StoreError
 
 Floats = npt.NDArray[np.float64]
@@ -140,26 +141,45 @@ _COLUMNS_SQL = """
            group_concat(s.reps), group_concat(CAST(round(s.time_under_tension_s * 10) AS INTEGER)),
            group_concat(s.form_flags != '[]')
     FROM set_log s JOIN session se ON se.id = s.session_id
-    WHERE se.rehearsal = 0
+    WHERE se.rehearsal = 0 {where}
 """
 
 
 def load_set_table(
-    store: Store, catalog: Mapping[str, Variation], stature_cm: float = DEFAULT_STATURE_CM
+    store: Store,
+    catalog: Mapping[str, Variation],
+    stature_cm: float = DEFAULT_STATURE_CM,
+    *,
+    variation_id: str | None = None,
+    since_s: float | None = None,
 ) -> SetTable:
     """Every non-rehearsal set, with the load model applied to each one.
 
     Times are the person's wall-clock time (as logged, offset dropped) counted as seconds
     since 1970: a session at 18:00 shows at 18:00 wherever the log is opened.
+    ``variation_id`` and ``since_s`` keep only that variation's sets, or those from that
+    moment on (read through the ``set_log_variation`` index: a few milliseconds).
 
     Each column comes back from SQLite as one comma-joined text and is parsed by numpy:
     far quicker than building a Python tuple per set.
     """
-    with read_connection(store) as db:
-        names = tuple(str(row[0]) for row in db.execute("SELECT DISTINCT variation FROM set_log"))
+    where, params = "", []
+    with store.reader() as db:
+        if variation_id is None:
+            names = tuple(str(row[0]) for row in db.execute(_VARIATIONS_SQL))
+        else:
+            names = (variation_id,)
+            where += " AND s.variation = ?"
+            params.append(variation_id)
+        if since_s is not None and np.isfinite(since_s):
+            # ISO text sorts as time: a longer text with the same wall-clock prefix is later.
+            where += " AND s.ended_at >= ?"
+            params.append(_iso_wall_clock(since_s))
         code = " ".join(f"WHEN ? THEN {index}" for index in range(len(names)))
-        sql = _COLUMNS_SQL.format(variation_code=f"CASE s.variation {code} END" if names else "0")
-        columns = db.execute(sql, names).fetchone()
+        sql = _COLUMNS_SQL.format(
+            variation_code=f"CASE s.variation {code} END" if names else "0", where=where
+        )
+        columns = db.execute(sql, (*names, *params)).fetchone()
     if columns[0] is None:
         return _empty_table(names)
     ids, sessions, codes, box_mm, reps, tut_ds, flagged = (
@@ -188,15 +208,42 @@ def load_set_table(
     )
 
 
+_VARIATIONS_SQL = "SELECT DISTINCT variation FROM set_log"
+# The newest real set of one variation, found from the end of the set_log_variation index.
+_NEWEST_SQL = """
+    SELECT substr(s.ended_at, 1, 19), s.id FROM set_log s JOIN session se ON se.id = s.session_id
+    WHERE s.variation = ? AND se.rehearsal = 0 ORDER BY s.ended_at DESC, s.id DESC LIMIT 1
+"""
+
+
+def trained_variations(store: Store) -> list[str]:
+    """Variations with non-rehearsal sets, the most recently trained first.
+
+    The same order as ``SetTable.trained_variations``, without reading the whole log.
+    """
+    with store.reader() as db:
+        newest = []
+        for (variation_id,) in db.execute(_VARIATIONS_SQL).fetchall():
+            row = db.execute(_NEWEST_SQL, (variation_id,)).fetchone()
+            if row is not None:
+                newest.append((str(row[0]), int(row[1]), str(variation_id)))
+    return [variation_id for *_, variation_id in sorted(newest, reverse=True)]
+
+
+def _iso_wall_clock(t_s: float) -> str:
+    return str(np.datetime64(int(np.floor(t_s)), "s"))
+
+
 class SetTableCache:
     """The last table read, kept until the log changes: reopening the charts skips the SQL.
 
     SQLite's ``PRAGMA data_version`` on a connection of our own changes whenever any other
     connection commits (a logged set, an edit in the history), so a stale table is never
-    served. Not thread-safe: one screen uses it at a time.
+    served. Thread-safe: a screen's loader thread fills it while the GUI thread may ask.
     """
 
     def __init__(self) -> None:
+        self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._path: Path | None = None
         self._key: tuple[object, ...] | None = None
@@ -205,24 +252,37 @@ class SetTableCache:
     def table(
         self, store: Store, catalog: Mapping[str, Variation], stature_cm: float = DEFAULT_STATURE_CM
     ) -> SetTable:
-        key = (id(catalog), stature_cm, self._version(store))
-        if self._table is None or key != self._key:
-            self._table = load_set_table(store, catalog, stature_cm)
-            self._key = key
-        return self._table
+        with self._lock:
+            key = (id(catalog), stature_cm, self._version(store))
+            if self._table is None or key != self._key:
+                self._table = load_set_table(store, catalog, stature_cm)
+                self._key = key
+            return self._table
+
+    def cached(
+        self, store: Store, catalog: Mapping[str, Variation], stature_cm: float = DEFAULT_STATURE_CM
+    ) -> SetTable | None:
+        """The kept table if the log has not changed since it was read; None otherwise."""
+        with self._lock:
+            key = (id(catalog), stature_cm, self._version(store))
+            return self._table if self._table is not None and key == self._key else None
 
     def _version(self, store: Store) -> int:
         try:
             if self._db is None or self._path != store.path:
-                self.close()
+                self._close()
                 # Checked from the screen's loader thread as well as the GUI thread.
-                self._db = sqlite3.connect(store.path, check_same_thread=False)
+                self._db = store.connect_reader(any_thread=True)
                 self._path = store.path
             return int(self._db.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as error:
             raise StoreError(f"{store.path}: cannot open the training log: {error}") from None
 
     def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self._db is not None:
             self._db.close()
         self._db, self._path, self._key, self._table = None, None, None, None
@@ -404,49 +464,10 @@ HISTORY_COLUMNS = (
 
 def history_rows(store: Store) -> list[tuple[object, ...]]:
     """Every set (rehearsals too, marked), oldest first, in ``HISTORY_COLUMNS`` order."""
-    with read_connection(store) as db:
+    with store.reader() as db:
         return db.execute(
             "SELECT s.id, s.session_id, s.ended_at, se.title, s.variation, s.box_height_cm,"
             " s.set_number, s.tempo, s.target_reps, s.reps, s.reps_in_reserve, s.note,"
             " se.rehearsal FROM set_log s JOIN session se ON se.id = s.session_id"
             " ORDER BY s.ended_at, s.session_id, s.block, s.set_number"
         ).fetchall()
-
-
-EDITABLE = frozenset({"reps", "box_height_cm", "reps_in_reserve", "note"})
-
-
-def update_set(store: Store, set_id: int, column: str, value: object) -> None:
-    """Change one field of a logged set (reps, box height, reps in reserve or note)."""
-    if column not in EDITABLE:
-        raise ValueError(f"{column} cannot be edited")
-    try:
-        with read_connection(store) as db:
-            db.execute(f"UPDATE set_log SET {column} = ? WHERE id = ?", (value, set_id))
-    except sqlite3.Error as error:
-        raise StoreError(f"{store.path}: could not save the change: {error}") from None
-
-
-def delete_set(store: Store, set_id: int) -> dict[str, object]:
-    """Remove a set; returns everything needed to put it back with ``restore_set``."""
-    try:
-        with read_connection(store) as db:
-            db.row_factory = sqlite3.Row
-            row = db.execute("SELECT * FROM set_log WHERE id = ?", (set_id,)).fetchone()
-            if row is None:
-                raise KeyError(set_id)
-            db.execute("DELETE FROM set_log WHERE id = ?", (set_id,))
-            return dict(row)
-    except sqlite3.Error as error:
-        raise StoreError(f"{store.path}: could not delete the set: {error}") from None
-
-
-def restore_set(store: Store, row: Mapping[str, object]) -> None:
-    """Put back a set removed by ``delete_set``, with its original id."""
-    columns = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
-    try:
-        with read_connection(store) as db:
-            db.execute(f"INSERT INTO set_log ({columns}) VALUES ({marks})", tuple(row.values()))
-    except sqlite3.Error as error:
-        raise StoreError(f"{store.path}: could not restore the set: {error}") from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -55,6 +55,14 @@ _MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
+# The fields of a logged set a person may correct afterwards (in the history).
+EDITABLE_SET_FIELDS = frozenset({"reps", "box_height_cm", "reps_in_reserve", "note"})
+_TABLES = frozenset({"session", "set_log"})
+
+
+def schema_sql() -> str:
+    """The whole current schema as one script, e.g. to check rows in an in-memory database."""
+    return ";\n".join(migration.strip().rstrip(";") for migration in _MIGRATIONS) + ";\n"
 
 
 class StoreError(RuntimeError):
@@ -313,6 +321,17 @@ class Store:
         )
         return [_set(row) for row in rows]
 
+    def set_by_id(self, set_id: int) -> SetRecord:
+        """One logged set; KeyError if there is none with that id."""
+        row = self._db.execute(
+            f"SELECT {_SET_COLUMNS} FROM set_log s JOIN session se ON se.id = s.session_id"
+            " WHERE s.id = ?",
+            (set_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(set_id)
+        return _set(row)
+
     def last_session_with(self, variation: str, before_session: int | None = None) -> int | None:
         """The newest non-rehearsal session with ``variation``, other than ``before_session``."""
         row = self._db.execute(
@@ -377,6 +396,127 @@ class Store:
         except sqlite3.OperationalError as error:
             raise StoreError(f"{self.path}: could not import: {error}") from None
         return added
+
+    # --- corrections (the history) ------------------------------------------------------------
+
+    def update_set(self, set_id: int, field: str, value: object) -> None:
+        """Correct one field of a logged set (``EDITABLE_SET_FIELDS``); committed at once."""
+        if field not in EDITABLE_SET_FIELDS:
+            raise ValueError(f"{field} cannot be edited")
+        try:
+            with self._transaction() as db:
+                db.execute(f"UPDATE set_log SET {field} = ? WHERE id = ?", (value, set_id))
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: could not save the change: {error}") from None
+
+    def delete_set(self, set_id: int) -> dict[str, object]:
+        """Remove a set; returns its whole row, for ``restore_set``. KeyError if there is none."""
+        try:
+            with self._transaction() as db:
+                cursor = db.execute("SELECT * FROM set_log WHERE id = ?", (set_id,))
+                row = cursor.fetchone()
+                if row is None:
+                    raise KeyError(set_id)
+                db.execute("DELETE FROM set_log WHERE id = ?", (set_id,))
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: could not delete the set: {error}") from None
+        return dict(zip((c[0] for c in cursor.description), row, strict=True))
+
+    def restore_set(self, row: Mapping[str, object]) -> None:
+        """Put back a row returned by ``delete_set``, with its original id."""
+        columns = self._columns("set_log", tuple(row))
+        marks = ", ".join("?" for _ in columns)
+        try:
+            with self._transaction() as db:
+                db.execute(
+                    f"INSERT INTO set_log ({', '.join(columns)}) VALUES ({marks})",
+                    tuple(row.values()),
+                )
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: could not restore the set: {error}") from None
+
+    # --- whole-log reads and writes (charts, backup) ------------------------------------------
+
+    def connect_reader(self, *, any_thread: bool = False) -> sqlite3.Connection:
+        """A read-only connection of its own to this log; the caller closes it.
+
+        For reading on another thread, or keeping an eye on ``PRAGMA data_version`` (which
+        moves when this store, or anyone else, commits). WAL lets it read while we write.
+        """
+        try:
+            db = sqlite3.connect(
+                self.path, isolation_level=None, timeout=5.0, check_same_thread=not any_thread
+            )
+            db.execute("PRAGMA query_only = ON")
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: cannot open the training log: {error}") from None
+        return db
+
+    @contextmanager
+    def reader(self) -> Iterator[sqlite3.Connection]:
+        """``connect_reader`` for one ``with`` block (on any thread)."""
+        db = self.connect_reader(any_thread=True)
+        try:
+            yield db
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: cannot read the training log: {error}") from None
+        finally:
+            db.close()
+
+    def export_rows(self, table: str, columns: tuple[str, ...]) -> list[tuple[object, ...]]:
+        """Every row of ``session`` or ``set_log`` as ``columns``, in id order."""
+        self._columns(table, columns)
+        return self._db.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
+
+    def copy_to(self, target: Path) -> None:
+        """A consistent copy of the whole log in a new file (SQLite's online backup)."""
+        try:
+            copy = sqlite3.connect(target)
+        except sqlite3.Error as error:
+            raise StoreError(f"{target}: cannot write a copy of the log: {error}") from None
+        try:
+            self._db.backup(copy)
+        except sqlite3.Error as error:
+            raise StoreError(f"{target}: cannot write a copy of the log: {error}") from None
+        finally:
+            copy.close()
+
+    def replace_log(
+        self,
+        session_columns: tuple[str, ...],
+        sessions: Iterable[Sequence[object]],
+        set_columns: tuple[str, ...],
+        sets: Iterable[Sequence[object]],
+    ) -> None:
+        """Swap every session and set for these, in one transaction: all of them or none."""
+        self._columns("session", session_columns)
+        self._columns("set_log", set_columns)
+        try:
+            with self._transaction() as db:
+                db.execute("DELETE FROM set_log")
+                db.execute("DELETE FROM session")
+                db.executemany(
+                    f"INSERT INTO session ({', '.join(session_columns)})"
+                    f" VALUES ({', '.join('?' for _ in session_columns)})",
+                    sessions,
+                )
+                db.executemany(
+                    f"INSERT INTO set_log ({', '.join(set_columns)})"
+                    f" VALUES ({', '.join('?' for _ in set_columns)})",
+                    sets,
+                )
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: could not restore: {error}") from None
+
+    def _columns(self, table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+        """``columns`` if they all belong to ``table``; ValueError otherwise (never SQL)."""
+        if table not in _TABLES:
+            raise ValueError(f"no table {table!r} in the log")
+        known = {str(row[1]) for row in self._db.execute(f"PRAGMA table_info({table})")}
+        unknown = [c for c in columns if c not in known]
+        if unknown or not columns:
+            raise ValueError(f"{table} has no column(s) {', '.join(unknown) or '(none given)'}")
+        return columns
 
     def integrity_ok(self) -> bool:
         return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

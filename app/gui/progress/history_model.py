@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.storage.progress_data import delete_set, history_rows, restore_set, update_set
+from app.storage.progress_data import history_rows
 from app.storage.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,9 +43,26 @@ class HistoryModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.rows = history_rows(self.store)
+        self._where = {int(str(row[_ID])): position for position, row in enumerate(self.rows)}
         self._variations = np.array([row[4] for row in self.rows], dtype=object)
         self._apply()
         self.endResetModel()
+
+    def _relayout(self) -> None:
+        """Sort and filter again, keeping selections and open editors on their sets."""
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        ids = [self.set_id(index.row()) if index.isValid() else None for index in kept]
+        self._apply()
+        row_of = {int(position): row for row, position in enumerate(self.order)}
+        moved = [
+            QModelIndex()
+            if set_id is None or self._where[set_id] not in row_of
+            else self.index(row_of[self._where[set_id]], index.column())
+            for index, set_id in zip(kept, ids, strict=True)
+        ]
+        self.changePersistentIndexList(kept, moved)
+        self.layoutChanged.emit()
 
     def _apply(self) -> None:
         visible = np.arange(len(self.rows))
@@ -117,10 +134,8 @@ class HistoryModel(QAbstractTableModel):
         return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._apply()
-        self.layoutChanged.emit()
+        self._relayout()
 
     # --- what the screen asks ------------------------------------------------------------------
 
@@ -140,7 +155,7 @@ class HistoryModel(QAbstractTableModel):
         self.undo.push(_Delete(self, self.set_id(row)))
 
     def _store_edit(self, set_id: int, column: int, value: object) -> None:
-        update_set(self.store, set_id, COLUMNS[column][2], value)
+        self.store.update_set(set_id, COLUMNS[column][2], value)
         self.reload()
 
 
@@ -190,9 +205,9 @@ class _Delete(QUndoCommand):
         self.removed: dict[str, object] = {}
 
     def redo(self) -> None:
-        self.removed = delete_set(self.model.store, self.set_id)
+        self.removed = self.model.store.delete_set(self.set_id)
         self.model.reload()
 
     def undo(self) -> None:
-        restore_set(self.model.store, self.removed)
+        self.model.store.restore_set(self.removed)
         self.model.reload()

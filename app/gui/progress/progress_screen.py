@@ -14,16 +14,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPointF, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QPointF, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QStackedWidget,
     QTabBar,
@@ -49,6 +47,7 @@ from app.gui.progress.charts import (
 from app.gui.screen import Screen
 from app.storage.progress_data import (
     DAY_S,
+    RepSeries,
     SetTable,
     SetTableCache,
     TimeRange,
@@ -56,9 +55,10 @@ from app.storage.progress_data import (
     nearest_set,
     rep_series,
     session_series,
+    trained_variations,
     weekly_series,
 )
-from app.storage.store import Store
+from app.storage.store import Store, StoreError
 
 CHARTS = ("Reps", "Box ladder", "Load", "Weekly volume", "Time under tension")
 HOVER_RADIUS_PX = 24.0
@@ -71,7 +71,12 @@ def wall_clock_s(moment: datetime) -> float:
 
 class ProgressScreen(Screen):
     """Signals: closed(); exported(str) with the PNG path; variation_changed(str);
-    range_changed(str) with the range label; chart_changed(str) with the chart name."""
+    range_changed(str) with the range label; chart_changed(str) with the chart name.
+
+    Opening paints the first chart from a narrow read (one variation, the last three
+    months); then a thread reads the whole log. The first switch of variation, range or chart
+    waits for that thread if it is still reading.
+    """
 
     closed = Signal()
     exported = Signal(str)
@@ -92,20 +97,17 @@ class ProgressScreen(Screen):
         """``tables``: keeps the log's table between openings (read afresh without it)."""
         super().__init__()
         self.setObjectName("progress")
+        self.store = store
         self.catalog = catalog
         self.units = units
-        # SQLite lets go of the GIL while it reads: build the widgets meanwhile.
-        loaded: list[SetTable | BaseException] = []
-        loader = threading.Thread(
-            target=_load,
-            args=(store, catalog, stature_cm, tables, loaded),
-            name="progress-load",
-        )
-        loader.start()
         self.now_s = wall_clock_s(now())
         self.time_range = TimeRange.THREE_MONTHS
-        self._charts: dict[int, object] = {}
+        kept = None if tables is None else tables.cached(store, catalog, stature_cm)
+        self._loader = _TableLoader(store, catalog, stature_cm, tables, kept)
+        self._charts: dict[int, RepsChart | LadderChart | LoadChart | WeeklyChart] = {}
         self._fresh: set[int] = set()
+        self._described: tuple[int, str] = (-1, "")
+        self._painted = False
         window = self.palette().color(QPalette.ColorRole.Window).name()
         text = self.palette().color(QPalette.ColorRole.WindowText).name()
         self.chart_palette = Palette(background=window, text=text)
@@ -120,13 +122,8 @@ class ProgressScreen(Screen):
         self.stack = QStackedWidget()
         for _ in CHARTS:
             self.stack.addWidget(QWidget())
-        self.chart(0)
-        loader.join()
-        if isinstance(loaded[0], BaseException):
-            raise loaded[0]
-        self.table = loaded[0]
-        self._series = rep_series(self.table, "")
-        for variation_id in self.table.trained_variations():
+        variations = trained_variations(store) if kept is None else kept.trained_variations()
+        for variation_id in variations:
             name = catalog[variation_id].name if variation_id in catalog else variation_id
             self.variation.addItem(name, variation_id)
         self.variation.currentIndexChanged.connect(self.on_variation_changed)
@@ -169,9 +166,37 @@ class ProgressScreen(Screen):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.empty)
         layout.addLayout(bottom)
-        self.refresh()
+        first = kept
+        if first is None:
+            first = load_set_table(
+                store,
+                catalog,
+                stature_cm,
+                variation_id=self.variation_id or "",
+                since_s=self.time_range.start_s(self.now_s),
+            )
+        self._series = rep_series(first, "")
+        self._fill(0, first)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        # Read the whole log once the first chart is on screen, rather than competing with it:
+        # the timer fires after this paint, children included, is done.
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._loader.start)
 
     # --- what is shown ------------------------------------------------------------------------
+
+    @property
+    def table(self) -> SetTable:
+        """The whole log's table (waits for the loader thread the first time)."""
+        return self._loader.result()
+
+    @property
+    def shown_sets(self) -> RepSeries:
+        """The sets on the reps chart, in the order of its points."""
+        return self._series
 
     @property
     def variation_id(self) -> str | None:
@@ -188,16 +213,15 @@ class ProgressScreen(Screen):
             start = float(self.table.t_s[0]) if len(self.table) else self.now_s - 28 * DAY_S
         return start, self.now_s
 
-    def chart(self, index: int | None = None) -> object:
-        """The chart object at ``index`` (default: the visible one), built on first use."""
+    def chart(self, index: int | None = None) -> RepsChart | LadderChart | LoadChart | WeeklyChart:
+        """The chart at ``index`` (default: the visible one), built on first use."""
         index = self.tabs.currentIndex() if index is None else index
         if index not in self._charts:
-            before = set(map(id, QApplication.topLevelWidgets()))
             palette = self.chart_palette
             built: RepsChart | LadderChart | LoadChart | WeeklyChart
             if index == 0:
                 built = RepsChart(palette)
-                built.plot.scene().sigMouseMoved.connect(self.on_mouse_moved)
+                built.plot.widget.scene().sigMouseMoved.connect(self.on_mouse_moved)
             elif index == 1:
                 built = LadderChart(palette)
             elif index == 2:
@@ -206,9 +230,8 @@ class ProgressScreen(Screen):
                 built = WeeklyChart(palette, "Body-weight reps per week", LINE_COLOUR)
             else:
                 built = WeeklyChart(palette, "Minutes under tension per week", POINT_COLOUR)
-            _adopt_menus(built.plot, before)
             old = self.stack.widget(index)
-            self.stack.insertWidget(index, built.plot)
+            self.stack.insertWidget(index, built.page)
             if old is not None:
                 self.stack.removeWidget(old)
                 old.deleteLater()
@@ -220,17 +243,18 @@ class ProgressScreen(Screen):
         self._fresh.clear()
         self._fill(self.tabs.currentIndex())
 
-    def _fill(self, index: int) -> None:
-        self.stack.setCurrentIndex(index)
+    def _fill(self, index: int, table: SetTable | None = None) -> None:
+        """Fill chart ``index`` from ``table`` (default: the whole log)."""
         chart = self.chart(index)
         self.stack.setCurrentIndex(index)
+        table = self.table if table is None else table
         start, end = self.x_range()
         lo = self.time_range.start_s(self.now_s)
-        names = [self.catalog[v].name if v in self.catalog else v for v in self.table.variations]
         shown = 0
         if isinstance(chart, RepsChart):
             variation_id = self.variation_id or ""
-            self._series = rep_series(self.table, variation_id, lo, end)
+            self._series = rep_series(table, variation_id, lo, end)
+            self._described = (-1, "")
             chart.show(self._series, (start, end))
             shown = len(self._series.set_reps)
             name = self.variation.currentText() or "this variation"
@@ -238,7 +262,8 @@ class ProgressScreen(Screen):
                 f"{name}: every set as a dot, the best set of each session as the line."
             )
         elif isinstance(chart, LadderChart | LoadChart):
-            sessions = session_series(self.table, lo, end)
+            names = [self.catalog[v].name if v in self.catalog else v for v in table.variations]
+            sessions = session_series(table, lo, end)
             if isinstance(chart, LadderChart):
                 chart.show(sessions, names, (start, end))
                 self.caption.setText(
@@ -247,14 +272,14 @@ class ProgressScreen(Screen):
                     "Dashed lines: the first session with a new main variation."
                 )
             else:
-                chart.show(sessions, (start, end))
+                chart.show(sessions, names, (start, end))
                 self.caption.setText(
                     "The heaviest set of each session as a share of your body weight, "
                     "so the story carries on when you change variation."
                 )
             shown = len(sessions.t_s)
-        elif isinstance(chart, WeeklyChart):
-            weekly = weekly_series(self.table, lo, end)
+        else:
+            weekly = weekly_series(table, lo, end)
             if index == 3:
                 weekly_volume(chart, weekly, (start, end))
                 self.caption.setText(
@@ -304,7 +329,7 @@ class ProgressScreen(Screen):
     def on_mouse_moved(self, position: QPointF) -> None:
         chart = self.chart(0)
         assert isinstance(chart, RepsChart)
-        box = chart.plot.getPlotItem().vb
+        box = chart.plot.view
         if not box.sceneBoundingRect().contains(position):
             return
         point = box.mapSceneToView(position)
@@ -314,9 +339,9 @@ class ProgressScreen(Screen):
         """Describe the set nearest to a point of the reps chart (empty if none is close)."""
         chart = self.chart(0)
         assert isinstance(chart, RepsChart)
-        (x0, x1), (y0, y1) = chart.plot.getPlotItem().vb.viewRange()
-        width_px = max(1.0, chart.plot.width())
-        height_px = max(1.0, chart.plot.height())
+        (x0, x1), (y0, y1) = chart.plot.view.viewRange()
+        width_px = max(1.0, chart.plot.view.width())
+        height_px = max(1.0, chart.plot.view.height())
         s_per_px, reps_per_px = (x1 - x0) / width_px, (y1 - y0) / height_px
         index = nearest_set(self._series, t_s, reps, s_per_px / reps_per_px)
         text = ""
@@ -330,14 +355,24 @@ class ProgressScreen(Screen):
         return text
 
     def describe_set(self, index: int) -> str:
+        """When, what, how high, how many reps and at which tempo (read from the log)."""
         series = self._series
+        set_id = int(series.set_id[index])
+        if self._described[0] == set_id:
+            return self._described[1]
         moment = datetime(1970, 1, 1) + timedelta(seconds=float(series.set_t_s[index]))
         box = float(series.set_box_height_cm[index])
         where = "" if math.isnan(box) else f" · hands at {format_height(box, self.units)}"
-        return (
+        try:
+            tempo = f" · tempo {self.store.set_by_id(set_id).tempo}"
+        except (KeyError, StoreError):
+            tempo = ""
+        text = (
             f"{moment:%a %d %b %Y, %H:%M} · {self.variation.currentText()}{where}"
-            f" · {int(series.set_reps[index])} reps"
+            f" · {int(series.set_reps[index])} reps{tempo}"
         )
+        self._described = (set_id, text)
+        return text
 
     def on_export_clicked(self) -> None:
         name = f"progress-{self.chart_name.lower().replace(' ', '-')}.png"
@@ -360,24 +395,46 @@ class ProgressScreen(Screen):
         return False
 
 
-def _adopt_menus(plot: QWidget, before: set[int]) -> None:
-    """pyqtgraph makes its context menus without a parent: give them one, so they go with it."""
-    for widget in QApplication.topLevelWidgets():
-        if id(widget) not in before and isinstance(widget, QMenu) and widget.parent() is None:
-            widget.setParent(plot, widget.windowFlags())
+class _TableLoader:
+    """Reads the whole log's table on a thread once ``start`` is called; ``result`` waits.
 
+    SQLite lets go of the GIL while it reads, so the screen stays responsive meanwhile. A
+    table kept by the cache is used as it is, with no thread.
+    """
 
-def _load(
-    store: Store,
-    catalog: Mapping[str, Variation],
-    stature_cm: float,
-    tables: SetTableCache | None,
-    into: list[SetTable | BaseException],
-) -> None:
-    try:
-        if tables is None:
-            into.append(load_set_table(store, catalog, stature_cm))
-        else:
-            into.append(tables.table(store, catalog, stature_cm))
-    except BaseException as error:  # handed to the GUI thread, which raises it
-        into.append(error)
+    def __init__(
+        self,
+        store: Store,
+        catalog: Mapping[str, Variation],
+        stature_cm: float,
+        tables: SetTableCache | None,
+        kept: SetTable | None,
+    ) -> None:
+        self._table = kept
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        self._source = (store, catalog, stature_cm, tables)
+
+    def start(self) -> None:
+        if self._table is None and self._error is None and self._thread is None:
+            self._thread = threading.Thread(target=self._load, name="progress-load", daemon=True)
+            self._thread.start()
+
+    def _load(self) -> None:
+        store, catalog, stature_cm, tables = self._source
+        try:
+            if tables is None:
+                self._table = load_set_table(store, catalog, stature_cm)
+            else:
+                self._table = tables.table(store, catalog, stature_cm)
+        except BaseException as error:  # handed to the GUI thread, which raises it
+            self._error = error
+
+    def result(self) -> SetTable:
+        self.start()
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._table is not None
+        return self._table

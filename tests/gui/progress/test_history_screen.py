@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemDelegate
 from pytestqt.qtbot import QtBot
 
 from app.gui.progress.history_screen import HistoryScreen
@@ -91,3 +94,62 @@ def test_only_the_visible_rows_are_exported(screen: HistoryScreen, tmp_path: Pat
     lines = path.read_text(encoding="utf-8").splitlines()
     assert written == screen.model.rowCount() == len(lines) - 1
     assert all(",wall-push-up," in line for line in lines[1:])
+
+
+def test_a_cell_typed_into_is_saved_undone_and_redone_with_the_keyboard(
+    screen: HistoryScreen, qtbot: QtBot
+) -> None:
+    screen.variation.setCurrentIndex(screen.variation.findData("floor-push-up"))
+    screen.table.sortByColumn(REPS, Qt.SortOrder.AscendingOrder)
+    index = screen.model.index(0, REPS)
+    set_id = screen.model.set_id(0)
+    before = next(s for s in screen.store.sets() if s.id == set_id).reps
+    with qtbot.waitActive(screen):
+        screen.activateWindow()
+    screen.table.setCurrentIndex(index)
+    screen.table.edit(index)
+    editor = screen.table.focusWidget()
+    assert editor is not screen.table
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, "99")
+    # What the delegate does on Return (sent as a key, the offscreen platform moves the focus
+    # out of the closing editor, which then commits a second time).
+    with qtbot.waitSignal(screen.changed):
+        screen.table.commitData(editor)
+    screen.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+    assert screen.store.set_by_id(set_id).reps == 99
+    # Still filtered to floor push ups; the corrected set sorts to the bottom now.
+    assert {cell(screen, row, 2) for row in range(screen.model.rowCount())} == {"Floor push up"}
+    assert screen.model.set_id(screen.model.rowCount() - 1) == set_id
+    with qtbot.waitSignal(screen.changed):
+        QTest.keyClick(screen.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.store.set_by_id(set_id).reps == before
+    with qtbot.waitSignal(screen.changed):
+        screen.model.undo.redo()
+    assert screen.store.set_by_id(set_id).reps == 99
+
+
+def test_delete_undo_and_redo_reach_the_log(screen: HistoryScreen) -> None:
+    set_id = screen.model.set_id(0)
+    screen.table.selectRow(0)
+    screen.on_delete_clicked()
+    with pytest.raises(KeyError):
+        screen.store.set_by_id(set_id)
+    screen.model.undo.undo()
+    assert screen.store.set_by_id(set_id).id == set_id
+    screen.model.undo.redo()
+    assert set_id not in screen.model.visible_ids()
+    with pytest.raises(KeyError):
+        screen.store.set_by_id(set_id)
+
+
+def test_the_export_follows_the_filter_and_the_sort(screen: HistoryScreen, tmp_path: Path) -> None:
+    screen.variation.setCurrentIndex(screen.variation.findData("loaded-push-up"))
+    screen.table.sortByColumn(REPS, Qt.SortOrder.DescendingOrder)
+    path = tmp_path / "loaded.csv"
+    assert screen.export_csv(path) == screen.model.rowCount()
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    assert {row["variation"] for row in rows} == {"loaded-push-up"}
+    reps = [int(row["reps"]) for row in rows]
+    assert reps == sorted(reps, reverse=True)
+    assert [int(cell(screen, row, REPS)) for row in range(len(reps))] == reps

@@ -122,6 +122,10 @@ def test_the_load_curve_climbs_across_variations(screen: ProgressScreen) -> None
     chart = screen.chart(2)
     assert isinstance(chart, LoadChart)
     _, percent = chart.line.getData()
+    legend = chart.legend.text()
+    shown = ["Wall push up", "Negative knee push up", "Hands-elevated push up", "Loaded push up"]
+    assert all(name in legend for name in shown)
+    assert [legend.index(name) for name in shown] == sorted(legend.index(n) for n in shown)
     assert percent[0] == pytest.approx(25)
     assert percent[-1] == pytest.approx(64)
     assert np.all((percent >= 25) & (percent <= 64.01))
@@ -138,14 +142,17 @@ def test_weekly_bars_cover_the_range(screen: ProgressScreen) -> None:
         assert np.all(heights > 0)  # this person trained every week of the last year
 
 
-def test_hovering_a_point_names_the_exact_set(screen: ProgressScreen) -> None:
+def test_hovering_a_point_names_the_exact_set(screen: ProgressScreen, ten_years: Store) -> None:
     x, y = reps_chart(screen).points.getData()
     text = screen.hover_at(float(x[-1]), float(y[-1]))
     moment = datetime(1970, 1, 1) + timedelta(seconds=float(x[-1]))
     assert text.startswith(f"{moment:%a %d %b %Y, %H:%M}")
     assert f"{int(y[-1])} reps" in text
     assert "hands at" in text
+    logged = ten_years.set_by_id(int(screen.shown_sets.set_id[-1]))
+    assert text.endswith(f" · tempo {logged.tempo}")
     assert screen.hover.text() == text
+    assert screen.hover_at(float(x[-1]), float(y[-1]) + 50) == ""  # far from every set
 
 
 def test_the_visible_chart_exports_to_png(

@@ -187,13 +187,13 @@ def test_the_coach_reads_recent_sets_without_rehearsals(store: Store, catalog: C
 def test_a_deleted_set_comes_back_with_undo(store: Store, catalog: Catalog) -> None:
     add_session(store, "2026-03-02T18:00", [(BOX, 40, 10), (BOX, 40, 8)])
     first = store.sets()[0]
-    data.update_set(store, first.id, "reps", 11)
-    removed = data.delete_set(store, first.id)
+    store.update_set(first.id, "reps", 11)
+    removed = store.delete_set(first.id)
     assert [s.reps for s in store.sets()] == [8]
-    data.restore_set(store, removed)
+    store.restore_set(removed)
     assert [(s.id, s.reps) for s in store.sets()] == [(first.id, 11), (first.id + 1, 8)]
     with pytest.raises(ValueError, match="cannot be edited"):
-        data.update_set(store, first.id, "variation", "x")
+        store.update_set(first.id, "variation", "x")
 
 
 def test_the_ten_year_history_loads_every_real_set(tmp_path: Path, catalog: Catalog) -> None:
@@ -202,9 +202,21 @@ def test_the_ten_year_history_loads_every_real_set(tmp_path: Path, catalog: Cata
     assert 19_000 <= facts.sets <= 22_000
     with Store(tmp_path / "log.sqlite3") as store:
         table = data.load_set_table(store, catalog)
-    assert len(table) == facts.sets - facts.rehearsal_sets
-    assert np.all(np.diff(table.t_s) >= 0)
-    assert not np.isnan(table.share).any()
+        assert len(table) == facts.sets - facts.rehearsal_sets
+        assert np.all(np.diff(table.t_s) >= 0)
+        assert not np.isnan(table.share).any()
+        # The narrow read that paints the first chart gives the same series as the whole log.
+        newest = data.trained_variations(store)
+        assert newest == table.trained_variations()
+        since = float(table.t_s[-1]) - 91 * data.DAY_S
+        narrow = data.load_set_table(store, catalog, variation_id=newest[0], since_s=since)
+        assert 0 < len(narrow) < len(table) / 20
+        for part in (narrow, table):
+            series = data.rep_series(part, newest[0], since)
+            assert len(series.set_t_s) == len(narrow)
+        whole, first = data.rep_series(table, newest[0], since), data.rep_series(narrow, newest[0])
+        for name in ("set_t_s", "set_reps", "set_id", "session_t_s", "best_reps"):
+            assert np.array_equal(getattr(whole, name), getattr(first, name))
 
 
 def test_suggest_prints_the_json_contract(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
@@ -236,6 +248,6 @@ def test_the_table_cache_rereads_only_when_the_log_changes(store: Store, catalog
     assert taller is not first and taller.share[0] > first.share[0]
     add_session(store, "2026-03-03T18:00", [(BOX, 40, 11)])
     assert list(tables.table(store, catalog, 190.0).reps) == [10, 11]
-    data.update_set(store, store.sets()[0].id, "reps", 12)
+    store.update_set(store.sets()[0].id, "reps", 12)
     assert list(tables.table(store, catalog, 190.0).reps) == [12, 11]
     tables.close()

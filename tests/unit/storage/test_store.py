@@ -11,7 +11,7 @@ from app.domain.player import Player, SetResult
 from app.domain.reps import RepTarget
 from app.domain.tempo import parse_tempo
 from app.domain.timeline import compile_sets
-from app.storage.store import SCHEMA_VERSION, Store, StoreError
+from app.storage.store import SCHEMA_VERSION, Store, StoreError, schema_sql
 
 T0 = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
 
@@ -109,3 +109,98 @@ def test_a_file_that_is_not_a_log_is_a_known_error(tmp_path: Path) -> None:
 def test_times_without_offset_are_refused(tmp_path: Path) -> None:
     with Store(tmp_path / "log.sqlite3") as store, pytest.raises(ValueError, match="offset"):
         store.begin_session(title="x", started_at=datetime(2026, 1, 1))
+
+
+def logged_store(path: Path) -> Store:
+    store = Store(path)
+    session = store.begin_session(title="Ladder", started_at=T0)
+    for number, logged in enumerate(logged_sets(), start=1):
+        store.record_set(session.id, logged, T0 + timedelta(minutes=number))
+    return store
+
+
+def test_a_corrected_set_is_on_disk_at_once(tmp_path: Path) -> None:
+    with logged_store(tmp_path / "log.sqlite3") as store:
+        first = store.sets()[0]
+        store.update_set(first.id, "reps", 7)
+        store.update_set(first.id, "box_height_cm", None)
+        other = sqlite3.connect(store.path)
+        assert other.execute(
+            "SELECT reps, box_height_cm FROM set_log WHERE id = ?", (first.id,)
+        ).fetchone() == (7, None)
+        other.close()
+        assert store.set_by_id(first.id).reps == 7
+        with pytest.raises(ValueError, match="cannot be edited"):
+            store.update_set(first.id, "variation; DROP TABLE set_log", 1)
+        with pytest.raises(StoreError, match="could not save"):
+            store.update_set(first.id, "reps", -1)  # the schema's CHECK
+
+
+def test_a_deleted_set_is_restored_whole_with_its_id(tmp_path: Path) -> None:
+    with logged_store(tmp_path / "log.sqlite3") as store:
+        before = store.sets()
+        removed = store.delete_set(before[0].id)
+        assert [s.id for s in store.sets()] == [before[1].id]
+        with pytest.raises(KeyError):
+            store.delete_set(before[0].id)
+        with pytest.raises(KeyError):
+            store.set_by_id(before[0].id)
+        store.restore_set(removed)
+        assert store.sets() == before
+        with pytest.raises(StoreError, match="could not restore"):
+            store.restore_set(removed)  # already there
+        with pytest.raises(ValueError, match="no column"):
+            store.restore_set({**removed, "evil": 1})
+
+
+def test_a_reader_sees_commits_and_cannot_write(tmp_path: Path) -> None:
+    with logged_store(tmp_path / "log.sqlite3") as store:
+        reader = store.connect_reader()
+        version = reader.execute("PRAGMA data_version").fetchone()[0]
+        store.update_set(store.sets()[0].id, "note", "felt easy")
+        assert reader.execute("PRAGMA data_version").fetchone()[0] != version
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.execute("DELETE FROM set_log")
+        reader.close()
+        with store.reader() as db:
+            assert db.execute("SELECT note FROM set_log ORDER BY id").fetchone() == ("felt easy",)
+
+
+def test_the_whole_log_is_exported_copied_and_replaced(tmp_path: Path) -> None:
+    with logged_store(tmp_path / "log.sqlite3") as store:
+        sessions = store.export_rows("session", ("id", "uid", "title", "started_at"))
+        sets = store.export_rows("set_log", ("id", "session_id", "reps"))
+        assert [row[2] for row in sessions] == ["Ladder"]
+        assert [row[2] for row in sets] == [11, 11]
+        with pytest.raises(ValueError, match="no column"):
+            store.export_rows("set_log", ("id", "reps FROM set_log; --"))
+        with pytest.raises(ValueError, match="no table"):
+            store.export_rows("sqlite_master", ("name",))
+        store.copy_to(tmp_path / "copy.sqlite3")
+        with Store(tmp_path / "copy.sqlite3") as copy:
+            assert copy.sets() == store.sets()
+        set_columns = (
+            *("id", "session_id", "block", "set_number", "variation"),
+            *("tempo", "target_reps", "reps", "ended_at"),
+        )
+        new_set = (9, 5, 0, 1, "floor-push-up", "3-1-1-0", "8-12", 10, "2026-01-01T10:00:00+01:00")
+        # A set whose session is missing: nothing changes.
+        with pytest.raises(StoreError, match="could not restore"):
+            store.replace_log(("id", "uid", "title", "started_at"), [], set_columns, [new_set])
+        assert len(store.sets()) == 2
+        new_session = (5, "u5", "Imported", "2026-01-01T09:50:00+01:00")
+        store.replace_log(
+            ("id", "uid", "title", "started_at"), [new_session], set_columns, [new_set]
+        )
+        assert [(s.id, s.session_title, s.reps) for s in store.sets()] == [(9, "Imported", 10)]
+
+
+def test_the_schema_script_builds_the_same_tables(tmp_path: Path) -> None:
+    memory = sqlite3.connect(":memory:")
+    memory.executescript(schema_sql())
+    Store(tmp_path / "log.sqlite3").close()
+    disk = sqlite3.connect(tmp_path / "log.sqlite3")
+    query = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    assert memory.execute(query).fetchall() == disk.execute(query).fetchall()
+    memory.close()
+    disk.close()
