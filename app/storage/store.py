@@ -7,6 +7,7 @@ ISO 8601 text with their UTC offset, as the person's clock showed them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import uuid
@@ -191,13 +192,19 @@ class Store:
         try:
             yield self._db
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self._db.execute("COMMIT")
         except sqlite3.Error as error:
-            self._db.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(f"{self.path}: could not save: {error}") from None
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; SQLite may already have ended it after an I/O error,
+        and a second error here must not hide the first (the one the person needs to see)."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("ROLLBACK")
 
     def _write(self, sql: str, params: tuple[object, ...]) -> int:
         try:
