@@ -13,7 +13,8 @@ Each child process also keeps its Qt thread busy ``--busy-ms`` of every 50 ms, a
 repainting would. Reported per design: start latency (first cue heard after it was due, on the
 monotonic clock; +-parec's buffer of about 20 ms), jitter (sd and max of onset errors after
 removing the constant latency), drift (ms per minute, slope of the errors), missing and extra
-notes. Prints a markdown table and writes it to ``--results`` (bench/results-audio.md).
+notes. Prints a markdown table and puts it into ``--results`` (bench/results-audio.md), between
+its markers, leaving the rest of the file (bench/frame_sync.py's figures) alone.
 
 Run: ``.venv/bin/python bench/audio_timing.py [--minutes 10]``.
 """
@@ -45,6 +46,8 @@ from tests.integration.audio_recording import (
 )
 
 DESIGNS = ("qt", "simpleaudio", "naive")
+RESULTS_BEGIN = "<!-- audio-timing -->"
+RESULTS_END = "<!-- /audio-timing -->"
 LEAD_IN_S = 1.0
 SIMPLEAUDIO_RATE = 48000
 """simpleaudio refuses 50 kHz ("weird sample rate"); PulseAudio resamples to the sink."""
@@ -179,6 +182,19 @@ def table(rows: list[dict[str, str]]) -> str:
     return "\n".join(lines)
 
 
+def write_section(path: Path, begin: str, end: str, text: str) -> None:
+    """Replace the text between ``begin`` and ``end`` in ``path`` (append them if missing)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    block = f"{begin}\n{text.rstrip()}\n{end}\n"
+    if begin in old and end in old:
+        head, rest = old.split(begin, 1)
+        tail = rest.split(end, 1)[1].lstrip("\n")
+        new = head + block + ("\n" + tail if tail else "")
+    else:
+        new = (old.rstrip() + "\n\n" if old.strip() else "") + block
+    path.write_text(new, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10.0)
@@ -209,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         f" {SINK_RATE} Hz ({time.strftime('%Y-%m-%d')}):\n\n{table(rows)}\n"
     )
     print(text)
-    args.results.write_text(text, encoding="utf-8")
+    write_section(args.results, RESULTS_BEGIN, RESULTS_END, text)
     return 0
 
 

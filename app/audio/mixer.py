@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.audio.sounds import Samples
+from app.audio.voice import spoken_words
 from app.domain.player import ScheduledCue
 from app.domain.timeline import CueKind
 
@@ -28,16 +29,30 @@ class PlacedCue:
 
 
 class CueMixer:
-    """Mixes cue sounds at their frames; volume (0-1, linear gain) and mute apply to all."""
+    """Mixes cue sounds at their frames; volume (0-1, linear gain) and mute apply to all.
 
-    def __init__(self, rate: int, sounds: Mapping[CueKind, Samples]) -> None:
+    With ``voice`` (words at ``rate``, see app.audio.voice) it also says a word at the cues
+    ``spoken_words`` picks, starting on the cue's frame like its sound.
+    """
+
+    def __init__(
+        self,
+        rate: int,
+        sounds: Mapping[CueKind, Samples],
+        voice: Mapping[str, Samples] | None = None,
+    ) -> None:
         if rate <= 0:
             raise ValueError(f"sample rate must be positive, not {rate}")
         self.rate = rate
         self._sounds = {kind: np.asarray(s, dtype=np.float32) for kind, s in sounds.items()}
-        self._longest = max((len(s) for s in self._sounds.values()), default=0)
+        self._voice = {word: np.asarray(s, dtype=np.float32) for word, s in (voice or {}).items()}
+        self._longest = max(
+            (len(s) for s in [*self._sounds.values(), *self._voice.values()]), default=0
+        )
         self._placed: list[PlacedCue] = []
         self._frames: list[int] = []
+        self._words: list[tuple[int, str]] = []
+        self._word_frames: list[int] = []
         self.volume = 1.0
         self.muted = False
 
@@ -72,6 +87,16 @@ class CueMixer:
     def sound(self, kind: CueKind) -> Samples:
         return self._sounds[kind]
 
+    @property
+    def words(self) -> tuple[tuple[int, str], ...]:
+        """(frame, word) of every word said (none without a voice)."""
+        return tuple(self._words)
+
+    def length_at(self, kind: CueKind) -> int:
+        """Frames a cue of ``kind`` may sound for, with the longest word said over it."""
+        longest_word = max((len(s) for s in self._voice.values()), default=0)
+        return max(len(self._sounds.get(kind, ())), longest_word)
+
     def render(self, first_frame: int, n_frames: int) -> Samples:
         """The track's samples ``[first_frame, first_frame + n_frames)``, float32 in [-1, 1]."""
         out = np.zeros(max(0, n_frames), dtype=np.float32)
@@ -82,24 +107,37 @@ class CueMixer:
         high = bisect.bisect_left(self._frames, end)
         for placed in self._placed[low:high]:
             sound = self._sounds.get(placed.kind)
-            if sound is None:
-                continue
-            start = max(first_frame, placed.frame)
-            stop = min(end, placed.frame + len(sound))
-            if start < stop:
-                out[start - first_frame : stop - first_frame] += sound[
-                    start - placed.frame : stop - placed.frame
-                ]
+            if sound is not None:
+                _add(out, first_frame, sound, placed.frame)
+        low = bisect.bisect_right(self._word_frames, first_frame - self._longest)
+        high = bisect.bisect_left(self._word_frames, end)
+        for frame, word in self._words[low:high]:
+            spoken = self._voice.get(word)
+            if spoken is not None:
+                _add(out, first_frame, spoken, frame)
         out *= np.float32(self.volume)
         np.clip(out, -1.0, 1.0, out=out)
         return out
 
     def last_frame(self) -> int:
         """The frame after the end of the last scheduled sound (0 for an empty schedule)."""
-        return max((p.frame + len(self._sounds.get(p.kind, ())) for p in self._placed), default=0)
+        ends = [p.frame + len(self._sounds.get(p.kind, ())) for p in self._placed]
+        ends += [frame + len(self._voice.get(word, ())) for frame, word in self._words]
+        return max(ends, default=0)
 
     def _set(self, placed: list[PlacedCue]) -> None:
         # Stable order (frame, then kind) so every window adds the same sounds in the same order.
         placed.sort(key=lambda p: (p.frame, p.kind.value))
         self._placed = placed
         self._frames = [p.frame for p in placed]
+        if self._voice:
+            self._words = spoken_words([(p.frame, p.kind) for p in placed])
+            self._word_frames = [frame for frame, _ in self._words]
+
+
+def _add(out: Samples, first_frame: int, sound: Samples, at_frame: int) -> None:
+    """Add ``sound`` starting at track frame ``at_frame`` into ``out`` (from ``first_frame``)."""
+    start = max(first_frame, at_frame)
+    stop = min(first_frame + len(out), at_frame + len(sound))
+    if start < stop:
+        out[start - first_frame : stop - first_frame] += sound[start - at_frame : stop - at_frame]

@@ -31,6 +31,7 @@ from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaD
 from app.audio.mixer import CueMixer
 from app.audio.output import AudioUnavailableError
 from app.audio.sounds import Samples, cue_sounds
+from app.audio.voice import Voice
 from app.domain.player import ScheduledCue
 from app.domain.timeline import CueKind
 
@@ -43,7 +44,13 @@ PULSE_LATENCY_MS = 60
 """Server-side buffer asked of PulseAudio (and PipeWire's pulse layer) through libpulse's
 ``PULSE_LATENCY_MSEC``, unless the person set it. Qt asks for ~15 ms; on a busy 2-core machine
 the real-audio test then heard 1-30 ms gaps (server underruns) in one run out of two, and none
-in any run at 60 ms. ``now()`` subtracts it, so the screen still follows the sound heard."""
+in any run at 60 ms."""
+HEARD_FRACTION = 0.7
+"""How much of ``PULSE_LATENCY_MSEC`` lies between a frame counted as processed by the sink
+and its play time. The asked latency is the most the server holds; with 60 ms asked,
+bench/frame_sync.py measured 34 ms to the null sink's monitor and 42 ms to its play time
+(the server's own figure, ``pactl list sink-inputs``, says 45-54 ms, which put the screen
+10-20 ms behind the sound). ``now()`` subtracts this share, so the screen follows the sound."""
 MAX_EXTRAPOLATION_S = 0.05
 """How far ``now()`` may run on between two reports of the sink before it waits for the next."""
 
@@ -98,8 +105,10 @@ class QtOutput:
         buffer_s: float = BUFFER_S,
         device: QAudioDevice | None = None,
         clock: Callable[[], float] = time.monotonic,
+        voice: Voice | None = None,
     ) -> None:
         self._sounds = sounds
+        self._voice = voice
         self._buffer_s = buffer_s
         self._clock = clock
         self._lock = threading.Lock()
@@ -136,6 +145,11 @@ class QtOutput:
     @property
     def rate(self) -> int:
         return self._mixer.rate if self._mixer is not None else 0
+
+    @property
+    def latency_s(self) -> float:
+        """How long after the sink counts a frame as processed it is heard (estimated)."""
+        return self._latency_s
 
     @property
     def device_name(self) -> str:
@@ -197,7 +211,9 @@ class QtOutput:
             raise AudioUnavailableError("Qt found no audio output device")
         audio_format = _stream_format(device)
         rate = audio_format.sampleRate()
-        mixer = CueMixer(rate, self._sounds(rate))
+        mixer = CueMixer(
+            rate, self._sounds(rate), self._voice.at_rate(rate) if self._voice else None
+        )
         mixer.set_volume(self._volume)
         mixer.set_muted(self._muted)
         head = round(start_s * rate)
@@ -268,12 +284,12 @@ class QtOutput:
 
 
 def _ask_pulse_latency() -> float:
-    """Set ``PULSE_LATENCY_MSEC`` (Linux, unless already set); the latency it asks for."""
+    """Set ``PULSE_LATENCY_MSEC`` (Linux, unless already set); the latency heard with it."""
     if not sys.platform.startswith("linux"):
         return 0.0
     os.environ.setdefault("PULSE_LATENCY_MSEC", str(PULSE_LATENCY_MS))
     try:
-        return max(0.0, float(os.environ["PULSE_LATENCY_MSEC"]) / 1000)
+        return max(0.0, float(os.environ["PULSE_LATENCY_MSEC"]) / 1000 * HEARD_FRACTION)
     except ValueError:
         return 0.0
 

@@ -11,8 +11,12 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from app.audio.output import AudioUnavailableError, CueOutput, SilentOutput
+
+if TYPE_CHECKING:
+    from app.audio.voice import Voice  # numpy: loaded only with an output that plays
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +24,15 @@ OUTPUT_NAMES = ("qt", "simpleaudio", "none")
 DEFAULT_OUTPUT = "qt"
 
 
-def open_output(name: str | None, *, clock: Callable[[], float] = time.monotonic) -> CueOutput:
+def open_output(
+    name: str | None,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    voice: Voice | None = None,
+) -> CueOutput:
     """Open ``name`` ("qt", "simpleaudio", "none"; None = the default), falling back in order.
+
+    ``voice``: the spoken words to mix over the cues (app.audio.voice), or None for none.
 
     Never raises for a missing or broken device: the worst case is a SilentOutput whose
     ``notice`` says that the session runs without sound and why.
@@ -36,7 +47,7 @@ def open_output(name: str | None, *, clock: Callable[[], float] = time.monotonic
     failures: list[str] = []
     for candidate in order:
         try:
-            output = _open(candidate)
+            output = _open(candidate, voice)
         except AudioUnavailableError as error:
             failures.append(f"{candidate}: {error}")
             continue
@@ -57,19 +68,19 @@ def open_output(name: str | None, *, clock: Callable[[], float] = time.monotonic
     )
 
 
-def _open(name: str) -> CueOutput:
+def _open(name: str, voice: Voice | None) -> CueOutput:
     if name == "qt":
-        return _open_qt()
+        return _open_qt(voice)
     if name == "simpleaudio":
         if sys.version_info >= (3, 12):
             raise AudioUnavailableError("not used on Python 3.12 and later (it crashes there)")
         from app.audio.simpleaudio_output import SimpleaudioOutput
 
-        return SimpleaudioOutput()
+        return SimpleaudioOutput(voice=voice)
     raise AssertionError(name)
 
 
-def _open_qt() -> CueOutput:
+def _open_qt(voice: Voice | None) -> CueOutput:
     try:
         from PySide6.QtCore import QCoreApplication
 
@@ -78,4 +89,4 @@ def _open_qt() -> CueOutput:
         raise AudioUnavailableError(f"Qt Multimedia cannot be loaded ({error})") from None
     if QCoreApplication.instance() is None:
         raise AudioUnavailableError("no Qt application is running")
-    return QtOutput()
+    return QtOutput(voice=voice)

@@ -26,6 +26,7 @@ import numpy as np
 from app.audio.mixer import CueMixer, PlacedCue
 from app.audio.output import AudioUnavailableError
 from app.audio.sounds import Samples, cue_sounds
+from app.audio.voice import Voice
 from app.domain.player import ScheduledCue
 from app.domain.timeline import CueKind
 
@@ -104,12 +105,13 @@ class SimpleaudioOutput:
         sounds: Callable[[int], Mapping[CueKind, Samples]] = cue_sounds,
         clock: Callable[[], float] = time.monotonic,
         segment_gap_s: float = SEGMENT_GAP_S,
+        voice: Voice | None = None,
     ) -> None:
         self._sa = load_simpleaudio()
         self.rate = rate
         self.notice: str | None = None
-        self._mixer = CueMixer(rate, sounds(rate))
-        self._lengths = {kind: len(self._mixer.sound(kind)) for kind in CueKind}
+        self._mixer = CueMixer(rate, sounds(rate), voice.at_rate(rate) if voice else None)
+        self._lengths = {kind: self._mixer.length_at(kind) for kind in CueKind}
         self._gap_s = segment_gap_s
         self._clock = clock
         self._cond = threading.Condition()

@@ -7,13 +7,13 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.audio import select
 from app.audio.output import CueOutput, output_notice
-from app.audio.voice import Voice, VoiceError, load_voice
 from app.gui.main_window import MainWindow
 from app.gui.screen_awake import ScreenAwake, open_screen_awake
 from app.gui.services import Services
@@ -25,6 +25,9 @@ from app.storage.resources import ResourceError, resource_path, shipped_folder
 from app.storage.safe_open import open_store
 from app.storage.settings import Settings, read_settings, settings_path
 from app.storage.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from app.audio.voice import Voice
 
 ICON = "icons/tempo-trainer.svg"
 AUTOPILOT_ENV = "TEMPO_TRAINER_AUTOPILOT"
@@ -46,6 +49,8 @@ def output_factory(audio: str | None) -> Callable[[Settings], CueOutput]:
 
 def shipped_voice() -> Voice | None:
     """The spoken counts shipped in resources/voice/; None (said on stderr) if unusable."""
+    from app.audio.voice import VoiceError, load_voice  # numpy: not needed to open the window
+
     try:
         return load_voice(shipped_folder("resources") / "voice")
     except (ResourceError, VoiceError) as error:

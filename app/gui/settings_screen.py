@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -21,8 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audio.cue_names import CUE_NAMES
+from app.audio.output import CueOutput
 from app.domain.equipment import EquipmentProfile
+from app.domain.timeline import CueKind
 from app.domain.units import Units
+from app.gui.audio_self_test import AudioSelfTest
 from app.gui.equipment_editor import EquipmentEditor
 from app.gui.keys import Action
 from app.gui.screen import Screen
@@ -30,12 +35,20 @@ from app.storage.settings import Settings, Theme
 
 
 class SettingsScreen(Screen):
-    """Signals: changed(Settings) after every edit; closed()."""
+    """Signals: changed(Settings) after every edit; closed().
+
+    With ``open_output`` (the services' factory) the screen offers the audio self-test.
+    """
 
     changed = Signal(object)
     closed = Signal()
 
-    def __init__(self, settings: Settings, screen_awake_note: str) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        screen_awake_note: str,
+        open_output: Callable[[Settings], CueOutput] | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("settings")
         self.settings = settings
@@ -54,6 +67,21 @@ class SettingsScreen(Screen):
         self.volume.setValue(round(settings.volume * 100))
         self.muted = QCheckBox("Muted (M)")
         self.muted.setChecked(settings.muted)
+        self.voice = QCheckBox("Speak the count and phase words")
+        self.voice.setChecked(settings.voice_counts)
+        self.sound_test = QPushButton("Play every sound")
+        self.sound_test.setToolTip("Each cue once, a second apart, at the volume set above")
+        self.sound_playing = QLabel("")
+        self.sound_playing.setObjectName("sound-playing")
+        self.sound_playing.setWordWrap(True)
+        self.self_test: AudioSelfTest | None = None
+        if open_output is not None:
+            self.self_test = AudioSelfTest(open_output, self)
+            self.self_test.cue_played.connect(self.on_cue_played)
+            self.self_test.finished.connect(self.on_self_test_finished)
+            self.sound_test.clicked.connect(self.on_sound_test_clicked)
+        else:
+            self.sound_test.setEnabled(False)
         self.count_in = QSpinBox()
         self.count_in.setRange(0, 10)
         self.count_in.setSuffix(" s")
@@ -72,6 +100,9 @@ class SettingsScreen(Screen):
         form.addRow("Theme", self.theme)
         form.addRow("Volume", self.volume)
         form.addRow("", self.muted)
+        form.addRow("", self.voice)
+        form.addRow("Sound check", self.sound_test)
+        form.addRow("", self.sound_playing)
         form.addRow("Count-in", self.count_in)
         form.addRow("Default rest", self.rest)
         form.addRow("", self.skip_setup)
@@ -117,7 +148,7 @@ class SettingsScreen(Screen):
         self.theme.currentIndexChanged.connect(self.on_edited)
         for spin in (self.count_in, self.rest, self.volume):
             spin.valueChanged.connect(self.on_edited)
-        for box in (self.muted, self.skip_setup, self.fullscreen):
+        for box in (self.muted, self.voice, self.skip_setup, self.fullscreen):
             box.toggled.connect(self.on_edited)
 
     def on_edited(self) -> None:
@@ -127,6 +158,7 @@ class SettingsScreen(Screen):
             theme=Theme(self.theme.currentData()),
             volume=self.volume.value() / 100,
             muted=self.muted.isChecked(),
+            voice_counts=self.voice.isChecked(),
             count_in_s=float(self.count_in.value()),
             default_rest_s=float(self.rest.value()),
             skip_practised_setup=self.skip_setup.isChecked(),
@@ -142,6 +174,27 @@ class SettingsScreen(Screen):
     def on_equipment_changed(self, profile: EquipmentProfile) -> None:
         del profile  # the editor keeps it; on_edited reads it from there
         self.on_edited()
+
+    def on_sound_test_clicked(self) -> None:
+        assert self.self_test is not None
+        if self.self_test.running:
+            self.self_test.stop()
+            return
+        self.self_test.start(self.settings)
+        self.sound_test.setText("Stop")
+        self.sound_playing.setText("Listen…")
+
+    def on_cue_played(self, kind: CueKind) -> None:
+        self.sound_playing.setText(f"♪ {CUE_NAMES[kind]}")
+
+    def on_self_test_finished(self) -> None:
+        self.sound_test.setText("Play every sound")
+        self.sound_playing.setText(f"Played all {len(CueKind)} sounds.")
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.self_test is not None:
+            self.self_test.stop()
+        super().hideEvent(event)
 
     def show_muted(self, muted: bool) -> None:
         self.muted.blockSignals(True)

@@ -39,6 +39,8 @@ class Settings:
     skip_practised_setup: bool = False
     fullscreen_on_start: bool = False
     audio: str = ""
+    voice_counts: bool = False
+    """Speak the count and the phase words over the cue sounds."""
     equipment: EquipmentProfile = field(default_factory=EquipmentProfile)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,78 @@
+"""The audio self-test: every cue played once, a second apart, through a real output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.audio.output import CueOutput
+from app.domain.player import ScheduledCue
+from app.domain.timeline import CueKind
+from app.storage.settings import Settings
+
+SPACING_S = 1.0
+"""Between two cues: the longest sound (session done) lasts 0.7 s."""
+TAIL_S = 1.0
+POLL_MS = 20
+
+
+class AudioSelfTest(QObject):
+    """Plays every CueKind once on an output opened for the test, and says which is playing.
+
+    Signals:
+        cue_played(CueKind): the cue's sound has just begun (on the output's clock).
+        finished(): the last sound is over and the output is closed (also after ``stop``).
+    """
+
+    cue_played = Signal(object)
+    finished = Signal()
+
+    def __init__(
+        self, open_output: Callable[[Settings], CueOutput], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._open_output = open_output
+        self._output: CueOutput | None = None
+        self._pending: list[ScheduledCue] = []
+        self._end_s = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.on_tick)
+
+    @property
+    def running(self) -> bool:
+        return self._output is not None
+
+    def start(self, settings: Settings) -> tuple[ScheduledCue, ...]:
+        """Open an output at the settings' volume (muted or not) and schedule every cue."""
+        self.stop()
+        output = self._open_output(settings)
+        output.set_volume(settings.volume)
+        output.set_muted(False)  # asked for on purpose: a test that stays silent tests nothing
+        first = output.now() + output.lead_s + 0.2
+        cues = tuple(ScheduledCue(first + i * SPACING_S, kind) for i, kind in enumerate(CueKind))
+        output.follow(cues)
+        self._output = output
+        self._pending = list(cues)
+        self._end_s = cues[-1].at + TAIL_S
+        self._timer.start()
+        return cues
+
+    def on_tick(self) -> None:
+        if self._output is None:
+            return
+        now = self._output.now()
+        while self._pending and self._pending[0].at <= now:
+            self.cue_played.emit(self._pending.pop(0).kind)
+        if now >= self._end_s:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop playing and release the device; ``finished`` follows if it was running."""
+        self._timer.stop()
+        output, self._output = self._output, None
+        self._pending = []
+        if output is not None:
+            output.close()
+            self.finished.emit()
