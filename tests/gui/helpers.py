@@ -49,6 +49,12 @@ def select_plan(window: MainWindow, title: str) -> None:
     raise AssertionError(f"plan {title!r} is not listed")
 
 
+def start_plan(qtbot: QtBot, window: MainWindow, title: str = "Tiny test plan") -> None:
+    """Pick a plan on home and start it (Enter)."""
+    select_plan(window, title)
+    press(qtbot, window, Qt.Key.Key_Return)
+
+
 def running(window: MainWindow) -> SessionRun:
     assert window.run is not None
     return window.run

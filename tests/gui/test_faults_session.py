@@ -24,7 +24,7 @@ from app.storage.history_csv import parse_csv
 from app.storage.store import Store
 from tests.fixtures.faults import LogTurnsReadOnly, forbid_network
 from tests.gui.conftest import FakeClock
-from tests.gui.helpers import TINY_PLAN, press, screen_name, select_plan, write_plan
+from tests.gui.helpers import TINY_PLAN, press, screen_name, start_plan, write_plan
 
 OTHER_PLAN = TINY_PLAN.replace("Tiny test plan", "Changed plan").replace("sets = 2", "sets = 4")
 
@@ -66,11 +66,6 @@ def play_to_summary(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
     raise AssertionError(f"the session did not end; stuck on {screen_name(window)}")
 
 
-def start_tiny_plan(qtbot: QtBot, window: MainWindow) -> None:
-    select_plan(window, "Tiny test plan")
-    press(qtbot, window, Qt.Key.Key_Return)
-
-
 # --- a log that cannot take the sets ---------------------------------------------------------
 
 
@@ -87,7 +82,7 @@ def test_a_log_turning_read_only_shows_a_banner_and_saves_the_sets_as_csv(
     with failing:
         window = open_window(replace(make_services(), store=failing))
         assert not window.banner.isVisible()
-        start_tiny_plan(qtbot, window)
+        start_plan(qtbot, window)
         play_to_summary(qtbot, window, clock)
 
         # set 1 went in; set 2 could not: a readable banner, the session ran on to its summary
@@ -134,7 +129,7 @@ def test_the_summary_counts_the_sets_the_log_could_not_take(
     with failing:
         failing.keep = 0
         window = open_window(replace(make_services(), store=failing))
-        start_tiny_plan(qtbot, window)
+        start_plan(qtbot, window)
         play_to_summary(qtbot, window, clock)
         assert failing.sets() == []
         assert "2 sets are kept here" in window.banner.text.text()
@@ -158,7 +153,7 @@ def test_closing_with_unsaved_sets_writes_them_to_a_csv_and_says_where(
     failing = LogTurnsReadOnly(store_path(data_dir))
     with failing:
         window = open_window(replace(make_services(), store=failing))
-        start_tiny_plan(qtbot, window)
+        start_plan(qtbot, window)
         play_to_summary(qtbot, window, clock)
         window.close()
     (saved,) = tmp_path.glob("tempo-trainer-unsaved-*.csv")
@@ -177,7 +172,7 @@ def test_a_log_writable_again_takes_the_waiting_set_and_the_banner_goes(
     failing = LogTurnsReadOnly(store_path(data_dir))
     with failing:
         window = open_window(replace(make_services(), store=failing))
-        start_tiny_plan(qtbot, window)
+        start_plan(qtbot, window)
         for _ in range(60):  # to the log sheet of set 3, with set 2 waiting
             run = window.run
             assert run is not None
@@ -219,7 +214,7 @@ def test_wall_clock_jumps_leave_timers_alone_and_logged_times_in_order(
         return wall[0] + timedelta(seconds=jump[0])
 
     window = open_window(replace(make_services(), wall_clock=wall_clock))
-    start_tiny_plan(qtbot, window)
+    start_plan(qtbot, window)
     press(qtbot, window, Qt.Key.Key_PageDown, times=6)
     press(qtbot, window, Qt.Key.Key_Space)  # count-in, 3 s
     run = window.run
@@ -258,7 +253,7 @@ def test_the_window_plays_and_resumes_the_plan_as_read_at_start(
 ) -> None:
     path = write_plan(data_dir, "tiny.toml", TINY_PLAN)
     first = make_window()
-    start_tiny_plan(qtbot, first)
+    start_plan(qtbot, first)
     if change == "deleted":
         path.unlink()
     else:
@@ -295,7 +290,7 @@ def test_a_whole_session_in_the_window_creates_no_socket(
     attempts = forbid_network(monkeypatch)
     write_plan(data_dir, "tiny.toml", TINY_PLAN)
     window = make_window()
-    start_tiny_plan(qtbot, window)
+    start_plan(qtbot, window)
     play_to_summary(qtbot, window, clock)
     press(qtbot, window, Qt.Key.Key_Return)
     window.home.history_requested.emit()

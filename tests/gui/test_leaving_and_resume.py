@@ -12,12 +12,18 @@ from app.gui.main_window import MainWindow
 from app.gui.player_screen import PlayerScreen
 from app.storage.store import Store
 from tests.gui.conftest import FakeClock
-from tests.gui.helpers import TINY_PLAN, press, running, screen_name, select_plan, write_plan
+from tests.gui.helpers import (
+    TINY_PLAN,
+    press,
+    running,
+    screen_name,
+    start_plan,
+    write_plan,
+)
 
 
 def _into_first_set(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
-    select_plan(window, "Tiny test plan")
-    press(qtbot, window, Qt.Key.Key_Return)
+    start_plan(qtbot, window)
     press(qtbot, window, Qt.Key.Key_Right, times=6)
     press(qtbot, window, Qt.Key.Key_Space)
     clock.advance(4.0)

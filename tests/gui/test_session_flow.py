@@ -17,7 +17,14 @@ from app.gui.rest_screen import RestScreen
 from app.gui.summary_screen import SummaryScreen
 from app.storage.store import Store
 from tests.gui.conftest import FakeClock
-from tests.gui.helpers import TINY_PLAN, press, running, screen_name, select_plan, write_plan
+from tests.gui.helpers import (
+    TINY_PLAN,
+    press,
+    running,
+    screen_name,
+    start_plan,
+    write_plan,
+)
 
 
 def _is(stage: Stage) -> Callable[[PlayerEvent], bool]:
@@ -25,8 +32,7 @@ def _is(stage: Stage) -> Callable[[PlayerEvent], bool]:
 
 
 def _start_tiny_plan(qtbot: QtBot, window: MainWindow) -> None:
-    select_plan(window, "Tiny test plan")
-    press(qtbot, window, Qt.Key.Key_Return)
+    start_plan(qtbot, window)
     assert screen_name(window) == "setup"
     press(qtbot, window, Qt.Key.Key_PageDown, times=6)
     assert screen_name(window) == "player"
