@@ -36,6 +36,9 @@ class _Clock:
         return self.now
 
 
+NO_BUS = "No desktop session bus: the screen may blank during a session."
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--platform", default="offscreen", help="Qt platform (offscreen, xcb)")
@@ -48,7 +51,7 @@ def main() -> int:
     for width, height in SIZES:
         with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "log.sqlite3") as store:
             clock = _Clock()
-            window = open_window(Path(folder), store, screen_awake=NoScreenAwake("screenshots"))
+            window = open_window(Path(folder), store, screen_awake=NoScreenAwake(NO_BUS))
             window.services.open_output = _silent(clock)
             window.services.wall_clock = _minutes()
             window.resize(width, height)
