@@ -42,12 +42,16 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class SessionPlan:
-    """A whole session: its title and blocks, run in order."""
+    """A whole session: its title and blocks, run in order.
+
+    ``count_in_s`` is None when the plan does not set one: the compiler's default (the
+    person's setting) applies then, and ``plan_text`` leaves it out again.
+    """
 
     title: str
     blocks: tuple[Block, ...]
     description: str = ""
-    count_in_s: float = DEFAULT_COUNT_IN_S
+    count_in_s: float | None = None
 
     @property
     def total_sets(self) -> int:
@@ -63,7 +67,11 @@ def parse_plan(text: str, catalog: Mapping[str, Variation]) -> SessionPlan:
     top.reject_unknown(_TOP_KEYS)
     title = top.text("title", required=True, max_len=80)
     description = top.text("description", required=False, max_len=2000)
-    count_in = top.number("count_in_s", low=0, high=10, default=DEFAULT_COUNT_IN_S)
+    count_in = (
+        top.number("count_in_s", low=0, high=10, default=DEFAULT_COUNT_IN_S)
+        if top.has("count_in_s")
+        else None
+    )
     blocks = [
         _parse_block(Fields(raw, finder, problems, "block", index), catalog)
         for index, raw in enumerate(top.tables("block", min_items=1, max_items=50))
@@ -73,7 +81,7 @@ def parse_plan(text: str, catalog: Mapping[str, Variation]) -> SessionPlan:
     return SessionPlan(
         title=title,
         description=description,
-        count_in_s=DEFAULT_COUNT_IN_S if count_in is None else count_in,
+        count_in_s=count_in,
         blocks=tuple(b for b in blocks if b is not None),
     )
 
@@ -140,7 +148,8 @@ def plan_text(plan: SessionPlan) -> str:
     lines = [f"title = {_quoted(plan.title)}"]
     if plan.description:
         lines.append(f"description = {_quoted(plan.description)}")
-    lines.append(f"count_in_s = {plan.count_in_s:g}")
+    if plan.count_in_s is not None:
+        lines.append(f"count_in_s = {plan.count_in_s:g}")
     for block in plan.blocks:
         lines += [
             "",

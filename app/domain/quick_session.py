@@ -11,7 +11,10 @@ from app.domain.variation import Variation
 
 @dataclass(frozen=True, slots=True)
 class QuickSession:
-    """What the person typed into the Quick session form."""
+    """What the person typed into the Quick session form.
+
+    It has no count-in: its plan leaves that to the person's setting, like any plan without one.
+    """
 
     variation_id: str
     box_height_cm: float | None
@@ -19,7 +22,6 @@ class QuickSession:
     reps: str
     tempo: str
     rest_s: float
-    count_in_s: float = 3.0
 
 
 def quick_plan_text(quick: QuickSession, variation: Variation) -> str:
@@ -28,7 +30,6 @@ def quick_plan_text(quick: QuickSession, variation: Variation) -> str:
     reps_value = reps if reps.isdigit() else f'"{_escape(reps)}"'
     lines = [
         f'title = "Quick session: {_escape(variation.name)}"',
-        f"count_in_s = {quick.count_in_s:g}",
         "",
         "[[block]]",
         f'variation = "{_escape(quick.variation_id)}"',

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.domain.plan import Block, SessionPlan
+from app.domain.plan import DEFAULT_COUNT_IN_S, Block, SessionPlan
 from app.domain.reps import RepTarget
 from app.domain.tempo import Concentric, Tempo
 
@@ -241,9 +241,16 @@ def rest_cues(rest_s: float) -> tuple[Cue, ...]:
     return ()
 
 
-def compile_sets(plan: SessionPlan) -> tuple[SetSchedule, ...]:
-    """Every set of the plan, each relative to its own start."""
+def compile_sets(
+    plan: SessionPlan, *, default_count_in_s: float = DEFAULT_COUNT_IN_S
+) -> tuple[SetSchedule, ...]:
+    """Every set of the plan, each relative to its own start.
+
+    The plan's own count-in wins; ``default_count_in_s`` (the person's setting) is for plans
+    that do not set one.
+    """
     total = plan.total_sets
+    count_in_s = default_count_in_s if plan.count_in_s is None else plan.count_in_s
     schedules: list[SetSchedule] = []
     for block_index, block in enumerate(plan.blocks):
         for set_number in range(1, block.sets + 1):
@@ -254,19 +261,24 @@ def compile_sets(plan: SessionPlan) -> tuple[SetSchedule, ...]:
                     index=index,
                     block_index=block_index,
                     set_number=set_number,
-                    count_in_s=plan.count_in_s,
+                    count_in_s=count_in_s,
                     is_last=index == total - 1,
                 )
             )
     return tuple(schedules)
 
 
-def compile_timeline(plan: SessionPlan) -> Timeline:
-    """The whole session on one clock: sets chained with their rests."""
+def compile_timeline(
+    plan: SessionPlan, *, default_count_in_s: float = DEFAULT_COUNT_IN_S
+) -> Timeline:
+    """The whole session on one clock: sets chained with their rests.
+
+    The count-in is chosen as in ``compile_sets``.
+    """
     timed: list[TimedSet] = []
     cues: list[Cue] = []
     start = 0.0
-    for schedule in compile_sets(plan):
+    for schedule in compile_sets(plan, default_count_in_s=default_count_in_s):
         placed = TimedSet(schedule, start)
         timed.append(placed)
         cues.extend(Cue(start + cue.t_s, cue.kind) for cue in schedule.cues)

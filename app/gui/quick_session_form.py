@@ -105,6 +105,5 @@ class QuickSessionForm(QFrame):
                 reps=self.reps.text(),
                 tempo=self.tempo.text(),
                 rest_s=float(self.rest.value()),
-                count_in_s=self._settings.count_in_s,
             )
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
@@ -44,8 +44,8 @@ class SessionRun(QObject):
         super().__init__(parent)
         self.services = services
         self.source = source
-        plan = replace(source.plan, count_in_s=services.settings.count_in_s)
-        self.schedules = compile_sets(plan)
+        # A plan's own count_in_s wins; the setting is for plans (and quick sessions) without one.
+        self.schedules = compile_sets(source.plan, default_count_in_s=services.settings.count_in_s)
         self.speed = resume.speed if resume is not None else services.speed
         first = resume.next_set if resume is not None else 0
         self.session_log = SessionLog(services.store, services.wall_clock)

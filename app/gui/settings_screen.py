@@ -86,6 +86,10 @@ class SettingsScreen(Screen):
         self.count_in.setRange(0, 10)
         self.count_in.setSuffix(" s")
         self.count_in.setValue(round(settings.count_in_s))
+        self.count_in.setToolTip(
+            "Counted before each set of quick sessions and of plans without their own"
+            " count-in (a plan's count_in_s wins)"
+        )
         self.rest = QSpinBox()
         self.rest.setRange(0, 600)
         self.rest.setSingleStep(15)
@@ -103,7 +107,7 @@ class SettingsScreen(Screen):
         form.addRow("", self.voice)
         form.addRow("Sound check", self.sound_test)
         form.addRow("", self.sound_playing)
-        form.addRow("Count-in", self.count_in)
+        form.addRow("Default count-in", self.count_in)
         form.addRow("Default rest", self.rest)
         form.addRow("", self.skip_setup)
         form.addRow("", self.fullscreen)

@@ -29,6 +29,7 @@ def test_quick_plan_parses_and_drops_the_box_for_boxless_variations(catalog: Cat
     plan, text = quick_plan(quick, catalog)
     assert plan.blocks[0].box_height_cm == 40 and plan.total_sets == 3
     assert 'reps = "8-12"' in text
+    assert plan.count_in_s is None  # the person's count-in setting applies
     floor, _ = quick_plan(QuickSession("floor-push-up", 40, 2, "10", "2-0-1-0", 60), catalog)
     assert floor.blocks[0].box_height_cm is None
 

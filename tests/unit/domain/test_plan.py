@@ -171,3 +171,19 @@ reps = "max"
 """
     plan = parse_plan(text, catalog)
     assert parse_plan(write_plan_text(plan), catalog) == plan
+
+
+def test_count_in_s_is_none_unless_the_plan_sets_it(catalog: Catalog) -> None:
+    assert parse_plan(plan_text(BOX), catalog).count_in_s is None
+    assert parse_plan(plan_text(BOX, head="count_in_s = 0"), catalog).count_in_s == 0
+
+
+@pytest.mark.parametrize("head", ["", "count_in_s = 0", "count_in_s = 5"])
+def test_count_in_s_round_trips_only_when_the_plan_sets_it(head: str, catalog: Catalog) -> None:
+    from app.domain.plan import plan_text as write_plan_text
+
+    plan = parse_plan(plan_text(BOX, head=head), catalog)
+    written = write_plan_text(plan)
+    assert ("count_in_s" in written) == bool(head)
+    assert parse_plan(written, catalog) == plan
+    assert write_plan_text(parse_plan(written, catalog)) == written

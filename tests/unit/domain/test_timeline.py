@@ -167,3 +167,32 @@ def test_timeline_properties(plan_blocks: list[Block], count_in_s: float) -> Non
     assert [c.kind for c in ends] == [CueKind.SET_END] * (total_sets - 1) + [CueKind.SESSION_END]
     counts = sum(1 for c in timeline.cues if c.kind is CueKind.COUNT)
     assert counts == total_sets * math.ceil(count_in_s)
+
+
+BLOCK_TWO_SETS = 'variation = "floor-push-up"\nsets = 2\nreps = 1\ntempo = "1-0-1-0"\nrest_s = 10'
+
+
+@pytest.mark.parametrize(
+    ("head", "default_s", "count_in_s"),
+    [
+        ("count_in_s = 5", 2.0, 5.0),
+        ("count_in_s = 0", 2.0, 0.0),
+        ("", 2.0, 2.0),
+        ("", None, 3.0),
+    ],
+)
+def test_a_plan_keeps_its_own_count_in_and_the_default_fills_in_for_the_others(
+    head: str, default_s: float | None, count_in_s: float, catalog: Catalog
+) -> None:
+    plan = parse_plan(plan_text(BLOCK_TWO_SETS, head=head), catalog)
+    if default_s is None:
+        timeline = compile_timeline(plan)
+    else:
+        timeline = compile_timeline(plan, default_count_in_s=default_s)
+    assert [timed.schedule.count_in_s for timed in timeline.sets] == [count_in_s, count_in_s]
+    assert [timed.reps_start_s - timed.start_s for timed in timeline.sets] == [
+        count_in_s,
+        count_in_s,
+    ]
+    first_set_cues = [c.kind for c in timeline.cues if c.t_s < timeline.sets[0].reps_start_s]
+    assert first_set_cues.count(CueKind.COUNT) == math.ceil(count_in_s)
