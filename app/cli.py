@@ -52,7 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument(
         "--resume", action="store_true", help="carry on with the unfinished session instead"
     )
-    play.add_argument("--yes", action="store_true", help="skip setup prompts, accept planned reps")
+    play.add_argument(
+        "--yes",
+        action="store_true",
+        help="skip setup prompts, log the planned reps (a max set: the reps done)",
+    )
+    play.add_argument(
+        "--voice",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="speak the counts and phase words over the cues (default: from Settings)",
+    )
     _speed_and_audio(play)
 
     validate = commands.add_parser("validate", help="check plan and variation files")
@@ -127,11 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 audio=args.audio,
                 assume_yes=args.yes,
                 resume=args.resume,
+                voice=args.voice,
             )
         if command == "validate":
             return _validate(args.paths)
         if command == "timeline":
-            return _timeline(args.plan, as_json=args.json)
+            return _timeline(args.plan, data_dir(args.data_dir), as_json=args.json)
         if command == "variations":
             return _variations(as_json=args.json)
         if command == "history":
@@ -205,13 +216,15 @@ def _file_problems(path: Path, catalog: Catalog) -> list[str]:
     return list(read_plan(path, catalog).problems)
 
 
-def _timeline(path: Path, *, as_json: bool) -> int:
+def _timeline(path: Path, folder: Path, *, as_json: bool) -> int:
     plan_file = read_plan(path, load_catalog())
     if plan_file.plan is None:
         for line in plan_file.problems:
             print(line, file=sys.stderr)
         return EXIT_INVALID
-    timeline = compile_timeline(plan_file.plan)
+    # The plan's own count_in_s wins; the saved setting is for plans without one.
+    count_in_s = load_settings(settings_path(folder)).count_in_s
+    timeline = compile_timeline(plan_file.plan, default_count_in_s=count_in_s)
     if as_json:
         print(json.dumps(timeline_json(timeline), indent=1))
     else:

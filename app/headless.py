@@ -2,9 +2,14 @@
 
 The person may train with the screen off: the setup steps are printed first (Enter to go on,
 unless ``--yes``), then the cues play exactly on the timeline while each phase is printed;
-after each set the reps done are asked for (Enter = the planned number; ``--yes`` accepts all)
-and logged at once, like the GUI does. The rest runs on while the question waits, and the
-question is read on a helper thread so that sound never waits for the keyboard.
+after each set the reps done are asked for (Enter = the reps the timeline completed, as the
+GUI's log sheet offers; ``--yes`` accepts all) and logged at once, like the GUI does. A max set
+runs until the person presses Enter (or its scheduled reps run out), so what is offered and
+``--yes`` logs are the whole reps done by then. The rest runs on while the question waits, and
+questions are read on a helper thread so that sound never waits for the keyboard.
+
+Spoken counts (``voice``; default: the saved setting, as in the GUI) are handed to the output,
+whose mixer says the words over the cue sounds.
 
 The player runs on the output's clock. A Qt output needs Qt's event loop, so with it the loop
 is a QEventLoop and a precise 10 ms QTimer (no GUI); other outputs use a plain sleep loop.
@@ -25,19 +30,25 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING, Protocol
 
 from app.audio.output import CueOutput, output_notice
 from app.audio.select import open_output
 from app.domain.plan import SessionPlan, parse_plan
 from app.domain.player import EventKind, Player, PlayerEvent, SetResult
 from app.domain.problems import InputError
-from app.domain.timeline import SetSchedule, Stage, compile_sets
+from app.domain.timeline import REP_STAGES, SetSchedule, Stage, compile_sets
 from app.storage.catalog import Catalog, load_catalog
 from app.storage.log_export import save_somewhere, unsaved_csv_name
 from app.storage.plan_files import read_plan
+from app.storage.resources import ResourceError, shipped_folder
 from app.storage.safe_open import OpenedStore, open_store
 from app.storage.session_log import SessionLog
+from app.storage.settings import load_settings, settings_path
 from app.storage.store import SessionRecord, Store
+
+if TYPE_CHECKING:
+    from app.audio.voice import Voice  # numpy: loaded only when the words are wanted
 
 EXIT_OK = 0
 EXIT_NOT_SAVED = 1
@@ -62,8 +73,16 @@ def _local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+class OutputOpener(Protocol):
+    """How the sound output is opened: ``app.audio.select.open_output``, or a test's fake."""
+
+    def __call__(
+        self, name: str | None, *, clock: Callable[[], float], voice: Voice | None
+    ) -> CueOutput: ...
+
+
 class _EndOfInput:
-    """Stdin is closed: accept planned numbers from here on."""
+    """Stdin is closed: accept the offered numbers from here on."""
 
 
 _EOF = _EndOfInput()
@@ -78,6 +97,10 @@ class _Asker:
         self.pending = False
 
     def ask(self, prompt: str) -> None:
+        """Read one line; while a read is still waiting, only show ``prompt``: it answers this."""
+        if self.pending:
+            print(prompt, end="", flush=True)
+            return
         self.pending = True
         threading.Thread(target=self._read, args=(prompt,), name="ask", daemon=True).start()
 
@@ -124,6 +147,9 @@ class _Session:
         self._set_ended_at: datetime | None = None
         self._rest_warned = False
         self._finished_at: float | None = None
+        self._awaiting_end = False
+        """The read waiting is the Enter that ends the running max set."""
+        self._input_closed = False
         self.logged = 0
 
     def start(self) -> None:
@@ -135,8 +161,7 @@ class _Session:
         now = self.output.now()
         self._report(self.player.advance(now))
         self._sync()
-        if self._set_ended_at is not None:
-            self._collect_answer(now)
+        self._collect_answer(now)
         self._warn_rest(now)
         if self.player.stage is Stage.FINISHED:
             if self._finished_at is None:
@@ -156,20 +181,24 @@ class _Session:
             if event.kind is EventKind.STAGE_CHANGED:
                 if event.stage is Stage.COUNT_IN:
                     print(f"\n{self._set_title(schedule)}")
+                    if schedule.target.is_max:
+                        self._listen_for_end(schedule)
                     print(f"  {STAGE_WORDS[Stage.COUNT_IN]} ({_seconds(schedule.count_in_s)})")
                 elif event.stage in STAGE_WORDS and event.rep is not None:
                     phase = next(
                         p for p in schedule.phases if p.rep == event.rep and p.stage is event.stage
                     )
+                    of = "max" if schedule.target.is_max else schedule.reps
                     print(
-                        f"  rep {event.rep}/{schedule.reps}  {STAGE_WORDS[event.stage]}"
+                        f"  rep {event.rep}/{of}  {STAGE_WORDS[event.stage]}"
                         f" {_seconds(phase.duration_s)}"
                     )
             elif event.kind is EventKind.SET_ENDED:
                 self._set_ended_at = self.wall_clock()
                 self._rest_warned = False
+                self._awaiting_end = False
                 print("  Set done." if not schedule.is_last else "  Last set done.")
-                self._ask_reps(schedule)
+                self._ask_reps()
 
     def _set_title(self, schedule: SetSchedule) -> str:
         variation = self.catalog.get(schedule.variation_id)
@@ -180,34 +209,62 @@ class _Session:
             f" {schedule.target} reps at {schedule.tempo}"
         )
 
-    def _ask_reps(self, schedule: SetSchedule) -> None:
-        planned = schedule.target.planned_reps
-        if self.assume_yes:
-            self._log(planned)
+    def _listen_for_end(self, schedule: SetSchedule) -> None:
+        """A max set: Enter ends it (with ``--yes`` too: only the person knows when)."""
+        if self._input_closed:
+            print(f"  Max set: it runs all {schedule.reps} scheduled reps (no keyboard input).")
             return
-        default = f"Enter = {planned}" if planned else "type the number"
+        print(f"  Max set: press Enter when you stop (it ends by itself after {schedule.reps}).")
+        self._awaiting_end = True
+        self.asker.ask("")
+
+    def _reps_done(self) -> int:
+        """Whole reps the timeline completed before the set ended (the GUI's log sheet too)."""
+        return self.player.view(self.output.now()).reps_completed
+
+    def _ask_reps(self) -> None:
+        done = self._reps_done()
+        if self.assume_yes:
+            self._log(done)
+            return
+        default = f"Enter = {done}" if done else "type the number"
         self.asker.ask(f"  Reps done ({default}): ")
 
     def _collect_answer(self, now: float) -> None:
-        del now
         answer = self.asker.poll()
         if answer is None:
             return
-        schedule = self.player.current
-        planned = schedule.target.planned_reps
+        if self._set_ended_at is not None:
+            self._take_reps(answer)
+        elif self._awaiting_end and self.player.stage in (Stage.COUNT_IN, *REP_STAGES):
+            self._awaiting_end = False
+            if isinstance(answer, _EndOfInput):
+                self._input_closed = True
+                print(
+                    f"\n  (no more input: this set runs all {self.player.current.reps}"
+                    " scheduled reps)"
+                )
+                return
+            self._report(self.player.end_set(now))
+            self._sync()
+        # Else an Enter that came after its max set had run out: nothing waits for it.
+
+    def _take_reps(self, answer: str | _EndOfInput) -> None:
+        done = self._reps_done()
         if isinstance(answer, _EndOfInput):
-            print(f"\n  (no more input: logging {planned} and accepting the rest as planned)")
+            print(f"\n  (no more input: logging {done} and accepting the rest as offered)")
             self.assume_yes = True
-            self._log(planned)
+            self._input_closed = True
+            self._log(done)
             return
         text = answer.strip()
-        if not text and planned:
-            self._log(planned)
+        if not text and done:
+            self._log(done)
         elif text.isdigit() and int(text) <= 999:
             self._log(int(text))
         else:
             print("  Please type a whole number of reps.")
-            self._ask_reps(schedule)
+            self._ask_reps()
 
     def _log(self, reps: int) -> None:
         schedule = self.player.current
@@ -298,12 +355,15 @@ def run_headless(
     wall_clock: Callable[[], datetime] = _local_now,
     resume: bool = False,
     open_log: Callable[[Path, datetime], OpenedStore] = open_store,
+    voice: bool | None = None,
+    open_sound: OutputOpener = open_output,
 ) -> int:
     """Run the plan at ``plan_path`` in the terminal; the exit code (0, 2 bad plan, 130 stopped).
 
-    ``output`` (else ``open_output(audio)``) supplies the clock; ``clock`` is only used for a
+    ``output`` (else ``open_sound(audio)``) supplies the clock; ``clock`` is only used for a
     silent output opened here. ``sleep`` paces the plain loop; tests pass a fake clock's.
     ``open_log`` opens the training log (checked and backed up); tests pass failing ones.
+    ``voice``: speak the counts (None: as saved in Settings); the words go to ``open_sound``.
     """
     catalog = load_catalog()
     resumed: SessionRecord | None = None
@@ -337,6 +397,9 @@ def run_headless(
             return EXIT_INVALID
         plan, plan_text = plan_file.plan, plan_file.text
     first_set = resumed.next_set if resumed is not None else 0
+    # Flags win; what is not given comes from the person's Settings, as in the GUI.
+    settings = load_settings(settings_path(data_dir))
+    audio = audio or settings.audio or None
     print_setup(plan, catalog)
     if not assume_yes:
         try:
@@ -345,8 +408,16 @@ def run_headless(
             assume_yes = True
     qt_app = _qt_application() if output is None and audio in (None, "qt") else None
     own_output = output is None
-    output = output or open_output(audio, clock=clock)
-    print(f"Sound: {output.name}" + (f" at {speed:g}x speed (a rehearsal)" if speed != 1 else ""))
+    words: Voice | None = None
+    if output is None and audio != "none" and (settings.voice_counts if voice is None else voice):
+        words = _shipped_voice()
+    if output is None:
+        output = open_sound(audio, clock=clock, voice=words)
+        output.set_volume(settings.volume)
+        output.set_muted(settings.muted)
+    spoken = " with spoken counts" if words is not None and output.name != "none" else ""
+    rehearsal = f" at {speed:g}x speed (a rehearsal)" if speed != 1 else ""
+    print(f"Sound: {output.name}{spoken}{rehearsal}")
     if notice := output_notice(output):
         print(notice)
     try:
@@ -373,7 +444,11 @@ def run_headless(
                 return EXIT_OK
             session = _Session(
                 player=Player(
-                    compile_sets(plan), speed=speed, lead_s=output.lead_s, first_set=first_set
+                    # The plan's own count_in_s wins; the setting is for plans without one.
+                    compile_sets(plan, default_count_in_s=settings.count_in_s),
+                    speed=speed,
+                    lead_s=output.lead_s,
+                    first_set=first_set,
                 ),
                 output=output,
                 log=log,
@@ -408,6 +483,17 @@ def run_headless(
             from PySide6.QtCore import QCoreApplication, QEvent
 
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _shipped_voice() -> Voice | None:
+    """The spoken counts shipped in resources/voice/; None (said on stderr) if unusable."""
+    from app.audio.voice import VoiceError, load_voice
+
+    try:
+        return load_voice(shipped_folder("resources") / "voice")
+    except (ResourceError, VoiceError) as error:
+        print(f"tempo-trainer: spoken counts are off: {error}", file=sys.stderr)
+        return None
 
 
 def _unsaved_folders(plan_path: Path | None) -> tuple[Path, ...]:

@@ -138,3 +138,18 @@ def test_a_bad_speed_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> 
         main(["play", "x.toml", "--speed", "50"])
     assert raised.value.code == 2
     assert "speed must be between 0.1 and 20" in capsys.readouterr().err
+
+
+def test_timeline_uses_the_saved_count_in_only_for_plans_without_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.conftest import plan_text
+
+    (tmp_path / "settings.json").write_text('{"count_in_s": 1}', encoding="utf-8")
+    block = 'variation = "floor-push-up"\nsets = 1\nreps = 1\ntempo = "1-0-1-0"'
+    for head, count_in_s in (("count_in_s = 5", 5), ("", 1)):
+        plan = tmp_path / "plan.toml"
+        plan.write_text(plan_text(block, head=head), encoding="utf-8")
+        code, out, _ = run(capsys, "--data-dir", str(tmp_path), "timeline", str(plan), "--json")
+        assert code == 0
+        assert json.loads(out)["sets"][0]["reps_start_s"] == count_in_s

@@ -161,3 +161,16 @@ def test_a_bad_plan_reports_path_and_line_and_exits_2(
     err = capsys.readouterr().err
     assert err.startswith(f"{bad}:4: ")
     assert not store_path(tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize(("head", "counts"), [("count_in_s = 3", 6), ("", 2)])
+def test_the_plan_count_in_wins_over_the_saved_setting(
+    head: str, counts: int, tmp_path: Path, clock: FakeClock
+) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "settings.json").write_text('{"count_in_s": 1}', encoding="utf-8")
+    path = tmp_path / "plan.toml"
+    path.write_text(PLAN.replace("count_in_s = 3", head), encoding="utf-8")
+    code, output = _play(path, tmp_path, clock, Typist(), assume_yes=True)
+    assert code == 0
+    assert [c.kind for c in output.cues].count(CueKind.COUNT) == counts
