@@ -41,6 +41,7 @@ from app.domain.timeline import REP_STAGES, SetSchedule, Stage, compile_sets
 from app.storage.catalog import Catalog, load_catalog
 from app.storage.log_export import save_somewhere, unsaved_csv_name
 from app.storage.plan_files import read_plan
+from app.storage.rescue import import_rescued
 from app.storage.resources import ResourceError, shipped_folder
 from app.storage.safe_open import OpenedStore, open_store
 from app.storage.session_log import SessionLog
@@ -133,12 +134,15 @@ class _Session:
         assume_yes: bool,
         wall_clock: Callable[[], datetime],
         unsaved_folders: tuple[Path, ...],
+        data_dir: Path | None = None,
     ) -> None:
         self.player = player
         self.output = output
         self.log = log
         self.catalog = catalog
         self.unsaved_folders = unsaved_folders
+        self.data_dir = data_dir
+        """Named in the rescue CSV's name, so that the next start of this log imports it."""
         self.unsaved_path: Path | None = None
         self.asker = asker
         self.assume_yes = assume_yes
@@ -289,7 +293,7 @@ class _Session:
         first = self.unsaved_path is None
         if not rows and not first:
             return
-        name = unsaved_csv_name(self.wall_clock()) if first else ""
+        name = unsaved_csv_name(self.wall_clock(), self.data_dir) if first else ""
         folders = self.unsaved_folders if self.unsaved_path is None else (self.unsaved_path.parent,)
         path = save_somewhere(rows, self.unsaved_path.name if self.unsaved_path else name, folders)
         if path is not None:
@@ -373,6 +377,7 @@ def run_headless(
         opened_store = opened.store
         if opened.notice:
             print(opened.notice, file=sys.stderr)
+        _add_rescued_sets(opened_store, data_dir)
         resumed = opened_store.unfinished_session()
         if resumed is None:
             opened_store.close()
@@ -426,6 +431,7 @@ def run_headless(
             opened_store = opened.store
             if opened.notice:
                 print(opened.notice, file=sys.stderr)
+            _add_rescued_sets(opened_store, data_dir)
         with opened_store as store:
             log = SessionLog(store, wall_clock)
             if resumed is not None:
@@ -457,6 +463,7 @@ def run_headless(
                 assume_yes=assume_yes,
                 wall_clock=wall_clock,
                 unsaved_folders=_unsaved_folders(None if resumed else plan_path),
+                data_dir=data_dir,
             )
             if log.problem is not None:
                 session.keep_unsaved()
@@ -483,6 +490,12 @@ def run_headless(
             from PySide6.QtCore import QCoreApplication, QEvent
 
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _add_rescued_sets(store: Store, data_dir: Path) -> None:
+    """Sets saved to a CSV during an earlier log problem go back into the log first."""
+    if notice := import_rescued(store, data_dir).notice:
+        print(notice, file=sys.stderr)
 
 
 def _shipped_voice() -> Voice | None:

@@ -21,8 +21,9 @@ from app.gui.theme import apply_theme
 from app.storage.catalog import load_catalog
 from app.storage.data_dir import plans_folder
 from app.storage.plan_files import read_plan, shipped_plans_folder
+from app.storage.rescue import import_rescued
 from app.storage.resources import ResourceError, resource_path, shipped_folder
-from app.storage.safe_open import open_store
+from app.storage.safe_open import OpenedStore, open_store_or_memory
 from app.storage.settings import Settings, read_settings, settings_path
 from app.storage.store import Store, StoreError
 
@@ -104,6 +105,32 @@ def open_window(
     return MainWindow(services, icon)
 
 
+def start_notices(opened: OpenedStore, data_dir: Path) -> list[str]:
+    """Sentences for home from opening the log: a repair, and rescued sets added back."""
+    notices = [opened.notice] if opened.notice else []
+    if opened.unavailable is None:
+        rescued = import_rescued(opened.store, data_dir).notice
+        if rescued:
+            notices.append(rescued)
+    return notices
+
+
+def show_start(window: MainWindow, opened: OpenedStore, notices: list[str]) -> None:
+    """Tell the person, on home and on stderr, what opening the log found."""
+    for notice in notices:
+        print(f"tempo-trainer: {notice}", file=sys.stderr)
+    window.notices.extend(notices)
+    if opened.unavailable is not None:
+        print(
+            f"tempo-trainer: the training log cannot be opened ({opened.unavailable});"
+            " this run's sets are kept in memory",
+            file=sys.stderr,
+        )
+        window.show_log_unavailable(opened.unavailable)
+    elif notices:
+        window.refresh_home()
+
+
 def run_gui(
     *,
     data_dir: Path,
@@ -115,13 +142,15 @@ def run_gui(
     """Open the window (optionally straight into ``session``) and run until it closes.
 
     The log is opened through ``open_store``: checked, restored from a backup if damaged
-    (the window then says so on home) and backed up once a day. A log that cannot be opened
-    at all is a dialog and one line on stderr, never a traceback.
+    (the window then says so on home) and backed up once a day; sets rescued to a CSV during
+    an earlier log problem are added back before home offers a resume. A log that cannot be
+    opened at all does not stop the workout: the run keeps its sets in a log in memory, home
+    says why, and they can be saved as CSV. Never a traceback.
     """
     app = application()
     try:
-        opened = open_store(data_dir, datetime.now().astimezone())
-    except StoreError as error:
+        opened = open_store_or_memory(data_dir, datetime.now().astimezone())
+    except StoreError as error:  # not even a log in memory
         print(f"tempo-trainer: {error}", file=sys.stderr)
         if app.platformName() != "offscreen":
             QMessageBox.critical(
@@ -129,11 +158,9 @@ def run_gui(
             )
         return 1
     with opened.store as store:
+        notices = start_notices(opened, data_dir)
         window = open_window(data_dir, store, speed=speed, audio=audio)
-        if opened.notice:
-            print(f"tempo-trainer: {opened.notice}", file=sys.stderr)
-            window.notices.append(opened.notice)
-            window.refresh_home()
+        show_start(window, opened, notices)
         if os.environ.get(AUTOPILOT_ENV) == "1":
             from app.gui.autopilot import Autopilot
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -43,12 +42,17 @@ from app.gui.settings_screen import SettingsScreen
 from app.gui.setup_screen import SetupScreen
 from app.gui.summary_screen import SummaryScreen
 from app.gui.theme import apply_theme
-from app.gui.unsaved_banner import UnsavedBanner
-from app.storage.log_export import save_sets_csv, save_somewhere, unsaved_csv_name
+from app.gui.unsaved_banner import SAVE_LABEL, UnsavedBanner
+from app.storage.log_export import (
+    save_sets_csv,
+    save_somewhere,
+    unsaved_csv_name,
+    unsaved_folders,
+)
 from app.storage.plan_files import PlanFile
 from app.storage.session_log import SessionLog
 from app.storage.settings import Settings, save_settings, settings_path
-from app.storage.store import StoreError
+from app.storage.store import SetRecord, StoreError
 
 if TYPE_CHECKING:
     from app.storage.progress_data import SetTableCache
@@ -59,6 +63,8 @@ class MainWindow(QMainWindow):
 
     When the log cannot take a set, a banner above every screen says so and offers
     "Save log as CSV..."; ``ask_csv_path`` (a file dialog; tests replace it) picks the file.
+    When the log could not be opened at all, the store is a log in memory
+    (``show_log_unavailable`` says so on home): every set of the run is then such a set.
 
     Signals:
         screen_shown(str): a screen became current (its object name: home, setup, ...).
@@ -141,6 +147,15 @@ class MainWindow(QMainWindow):
         self.home.plans.setFocus()
         self.show_unsaved_state()
         self.screen_shown.emit("home")
+
+    def show_log_unavailable(self, reason: str) -> None:
+        """The log file could not be opened: this run's sets live in a log in memory."""
+        self.notices.append(
+            f"The training log could not be opened ({reason}). Sets you train now are kept in"
+            f" memory only: “{SAVE_LABEL}” saves them to a file, and quitting does it for you."
+        )
+        self.refresh_home()
+        self.show_unsaved_state()
 
     def refresh_home(self) -> None:
         self.home.show_plans(home_data.plans(self.services))
@@ -372,20 +387,31 @@ class MainWindow(QMainWindow):
             logs.append(self.run.session_log)
         return [log for log in logs if log.pending or log.problem]
 
+    def _unsaved_rows(self) -> list[SetRecord]:
+        """Every set not in the log file: all of a log in memory, and those waiting for it."""
+        store = self.services.store
+        kept = store.sets() if store.in_memory else []
+        return kept + [row for log in self._logs_with_unsaved() for row in log.unsaved_rows()]
+
     def show_unsaved_state(self) -> None:
         """The banner over every screen while sets wait for the log; hidden when none do."""
         logs = self._logs_with_unsaved()
-        count = sum(len(log.pending) for log in logs)
-        if not logs:
+        in_memory = self.services.store.in_memory
+        count = len(self._unsaved_rows())
+        if not logs and not (in_memory and count):
             self._saved_copy = None
             self.banner.hide()
         elif self._saved_copy is None or self._saved_copy[0] != count:
-            problem = next((log.problem for log in logs if log.problem), None)
-            self.banner.show_unsaved(count, problem)
+            if in_memory:
+                self.banner.show_kept_in_memory(count)
+            else:
+                problem = next((log.problem for log in logs if log.problem), None)
+                self.banner.show_unsaved(count, problem)
 
     def on_save_log_requested(self) -> None:
-        rows = [row for log in self._logs_with_unsaved() for row in log.unsaved_rows()]
-        path = self.ask_csv_path(Path.home() / unsaved_csv_name(self.services.wall_clock()))
+        rows = self._unsaved_rows()
+        name = unsaved_csv_name(self.services.wall_clock(), self.services.data_dir)
+        path = self.ask_csv_path(Path.home() / name)
         if path is None:
             return
         try:
@@ -404,11 +430,12 @@ class MainWindow(QMainWindow):
 
     def _save_unsaved_on_close(self) -> None:
         """Closing with sets the log never took: they go to a CSV, and the path is printed."""
-        rows = [row for log in self._logs_with_unsaved() for row in log.unsaved_rows()]
+        rows = self._unsaved_rows()
         if not rows or (self._saved_copy is not None and self._saved_copy[0] == len(rows)):
             return
-        folders = (Path.home(), Path.cwd(), Path(tempfile.gettempdir()))
-        path = save_somewhere(rows, unsaved_csv_name(self.services.wall_clock()), folders)
+        # Named for this data folder: the next start that can write its log adds them back.
+        name = unsaved_csv_name(self.services.wall_clock(), self.services.data_dir)
+        path = save_somewhere(rows, name, unsaved_folders())
         where = f"saved in {path}" if path is not None else "lost: no folder could take them"
         print(
             f"tempo-trainer: {len(rows)} set(s) could not be saved to the training log; {where}",

@@ -52,6 +52,17 @@ class UnsavedBanner(QFrame):
         self.save_button.setVisible(count > 0)
         self.show()
 
+    def show_kept_in_memory(self, count: int) -> None:
+        """The log could not be opened at start: every set of this run is in memory only."""
+        sets = "1 set is" if count == 1 else f"{count} sets are"
+        them = "it" if count == 1 else "them"
+        self.text.setText(
+            f"The training log could not be opened, so {sets} kept in memory only. Save "
+            f"{them} as CSV (quitting saves {them} for you too)."
+        )
+        self.save_button.setVisible(count > 0)
+        self.show()
+
     def show_saved(self, count: int, path: Path) -> None:
         sets = "1 set" if count == 1 else f"{count} sets"
         self.text.setText(

@@ -4,10 +4,15 @@ At start the log is checked. A damaged or truncated file is moved aside (never d
 the newest automatic backup that is sound takes its place; the person is told what happened.
 Backups are taken with SQLite's online backup API at most once a day and before every schema
 migration, and the newest few are kept.
+
+A log that cannot be opened at all (a folder where the file should be, no permission, damaged
+with nowhere to move it) need not stop a workout: ``open_store_or_memory`` then gives a log in
+memory and says why in plain words, for the front end to tell the person.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -15,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.storage.data_dir import STORE_NAME
-from app.storage.store import SCHEMA_VERSION, Store, StoreError
+from app.storage.store import MEMORY, SCHEMA_VERSION, Store, StoreError
 
 BACKUP_FOLDER = "backups"
 DAMAGED_FOLDER = "damaged"
@@ -30,6 +35,40 @@ class OpenedStore:
 
     store: Store
     notice: str | None = None
+    unavailable: str | None = None
+    """Why the log file could not be opened, when ``store`` is a log in memory instead."""
+
+
+def open_store_or_memory(folder: Path, now: datetime) -> OpenedStore:
+    """``open_store``, or, when the log cannot be opened at all, a log in memory and why.
+
+    StoreError only if not even a log in memory can be opened.
+    """
+    try:
+        return open_store(folder, now)
+    except (StoreError, OSError, sqlite3.Error) as error:
+        why = unavailable_reason(folder, error)
+    return OpenedStore(Store(MEMORY), unavailable=why)
+
+
+def unavailable_reason(folder: Path, error: Exception) -> str:
+    """Why the log in ``folder`` cannot be opened, in plain words (with the path)."""
+    path = folder / STORE_NAME
+    try:
+        for place in (folder, *folder.parents):
+            if place.exists() and not place.is_dir():
+                return f"{place} is a file, not a folder"
+        if path.is_dir():
+            return f"{path} is a folder, not a file"
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            return f"no permission to read and write {path}"
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            return f"no permission to write in {folder}"
+    except OSError as denied:
+        return f"{denied.filename or folder}: {denied.strerror or denied}"
+    if isinstance(error, OSError):
+        return f"{error.filename or path}: {error.strerror or error}"
+    return str(error)
 
 
 def open_store(folder: Path, now: datetime) -> OpenedStore:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import tomllib
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -56,6 +57,8 @@ _MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
+MEMORY = Path(":memory:")
+"""``Store(MEMORY)``: a log in memory only, for a run whose log file cannot be opened."""
 # The fields of a logged set a person may correct afterwards (in the history).
 EDITABLE_SET_FIELDS = frozenset({"reps", "box_height_cm", "reps_in_reserve", "note"})
 _TABLES = frozenset({"session", "set_log"})
@@ -137,13 +140,23 @@ _SESSION_COLUMNS = (
 
 
 class Store:
-    """An open training log. Use as a context manager, or call ``close``."""
+    """An open training log. Use as a context manager, or call ``close``.
+
+    ``Store(MEMORY)`` keeps the log in memory, for this process only. It is one named
+    shared-cache database, so that ``connect_reader`` (the charts, the coach) sees its sets.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._uri: str | None = None
+        if path == MEMORY:
+            self._uri = f"file:tempo-trainer-{uuid.uuid4().hex}?mode=memory&cache=shared"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+            if self._uri is None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+            else:
+                self._db = sqlite3.connect(self._uri, uri=True, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"{path}: cannot open the training log: {error}") from None
         try:
@@ -163,6 +176,11 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+
+    @property
+    def in_memory(self) -> bool:
+        """The log lives in memory only: its sets are lost when the app quits."""
+        return self._uri is not None
 
     @property
     def schema_version(self) -> int:
@@ -298,6 +316,24 @@ class Store:
         """The person declined to resume: keep its sets, stop offering it."""
         self._write("UPDATE session SET abandoned = 1 WHERE id = ?", (session_id,))
 
+    def open_plan_sources(self) -> list[str]:
+        """Where the plans of sessions not finished came from (``plan_source``), each once."""
+        rows = self._db.execute(
+            "SELECT DISTINCT plan_source FROM session WHERE ended_at IS NULL AND plan_source != ''"
+        )
+        return [str(row[0]) for row in rows]
+
+    def known_sessions(self, uids: Iterable[str]) -> set[str]:
+        """Those of ``uids`` that name a session in the log."""
+        wanted = list(dict.fromkeys(uids))
+        known: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._db.execute(f"SELECT uid FROM session WHERE uid IN ({marks})", chunk)
+            known.update(str(row[0]) for row in rows)
+        return known
+
     def unfinished_session(self) -> SessionRecord | None:
         """The newest session that was neither finished nor abandoned (offered for resume)."""
         row = self._db.execute(
@@ -359,8 +395,14 @@ class Store:
         return int(row[0])
 
     def import_sets(self, rows: Iterable[ImportedSet]) -> int:
-        """Add imported sets in one transaction; rows already in the log are skipped."""
+        """Add imported sets in one transaction; rows already in the log are skipped.
+
+        A session the log already holds unfinished (sets rescued to a CSV while the log
+        refused them) stays open, with its resume point moved past the imported sets, as if
+        they had been logged there; once every set of its plan is held, it is finished.
+        """
         added = 0
+        touched: dict[int, str] = {}
         try:
             with self._transaction() as db:
                 for row in rows:
@@ -368,7 +410,8 @@ class Store:
                         "INSERT INTO session (uid, title, started_at, ended_at, rehearsal)"
                         " VALUES (?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET"
                         " started_at = MIN(started_at, excluded.started_at),"
-                        " ended_at = MAX(COALESCE(ended_at, ''), excluded.ended_at)",
+                        " ended_at = CASE WHEN ended_at IS NULL THEN NULL"
+                        " ELSE MAX(ended_at, excluded.ended_at) END",
                         (
                             row.session_uid,
                             row.session_title,
@@ -377,9 +420,11 @@ class Store:
                             int(row.rehearsal),
                         ),
                     )
-                    session_id = db.execute(
-                        "SELECT id FROM session WHERE uid = ?", (row.session_uid,)
-                    ).fetchone()[0]
+                    session_id, open_plan = db.execute(
+                        "SELECT id, CASE WHEN ended_at IS NULL THEN plan_text END FROM session"
+                        " WHERE uid = ?",
+                        (row.session_uid,),
+                    ).fetchone()
                     cursor = db.execute(
                         "INSERT INTO set_log (session_id, block, set_number, variation,"
                         " box_height_cm, tempo, target_reps, reps, reps_in_reserve, note,"
@@ -400,6 +445,10 @@ class Store:
                         ),
                     )
                     added += cursor.rowcount
+                    if open_plan is not None:
+                        touched[int(session_id)] = str(open_plan)
+                for session_id, text in touched.items():
+                    _move_resume_point(db, session_id, text)
         except sqlite3.OperationalError as error:
             raise StoreError(f"{self.path}: could not import: {error}") from None
         return added
@@ -451,9 +500,17 @@ class Store:
         moves when this store, or anyone else, commits). WAL lets it read while we write.
         """
         try:
-            db = sqlite3.connect(
-                self.path, isolation_level=None, timeout=5.0, check_same_thread=not any_thread
-            )
+            if self._uri is None:
+                db = sqlite3.connect(
+                    self.path, isolation_level=None, timeout=5.0, check_same_thread=not any_thread
+                )
+            else:
+                db = sqlite3.connect(
+                    self._uri, uri=True, isolation_level=None, check_same_thread=not any_thread
+                )
+                # Shared-cache readers take table locks that would refuse the writer outright
+                # (no busy timeout there); reading without them, a writer is never refused.
+                db.execute("PRAGMA read_uncommitted = ON")
             db.execute("PRAGMA query_only = ON")
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: cannot open the training log: {error}") from None
@@ -527,6 +584,53 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+
+def _move_resume_point(db: sqlite3.Connection, session_id: int, plan_text: str) -> None:
+    """Past the open session's last held set, in its plan's order; finished once all are held.
+
+    The order comes from the plan's text as the session stored it (blocks of ``sets``); a
+    text that cannot be read leaves the session as it was.
+    """
+    sizes = _block_sizes(plan_text)
+    if not sizes:
+        return
+    held = db.execute(
+        "SELECT block, set_number FROM set_log WHERE session_id = ?", (session_id,)
+    ).fetchall()
+    places = [
+        sum(sizes[:block]) + set_number
+        for block, set_number in held
+        if block < len(sizes) and set_number <= sizes[block]
+    ]
+    if not places:
+        return
+    db.execute(
+        "UPDATE session SET next_set = MAX(next_set, ?) WHERE id = ?", (max(places), session_id)
+    )
+    if len(set(places)) >= sum(sizes):
+        db.execute(
+            "UPDATE session SET ended_at = (SELECT MAX(ended_at) FROM set_log"
+            " WHERE session_id = ?) WHERE id = ?",
+            (session_id, session_id),
+        )
+
+
+def _block_sizes(plan_text: str) -> list[int]:
+    """How many sets each block of a stored plan holds; empty if the text cannot tell."""
+    try:
+        blocks = tomllib.loads(plan_text).get("block")
+    except tomllib.TOMLDecodeError:
+        return []
+    if not isinstance(blocks, list):
+        return []
+    sizes: list[int] = []
+    for block in blocks:
+        size = block.get("sets") if isinstance(block, dict) else None
+        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+            return []
+        sizes.append(size)
+    return sizes
 
 
 def _iso(moment: datetime) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.audio.output import CueOutput, SilentOutput
 from app.gui.main_window import MainWindow
@@ -183,6 +184,25 @@ def make_window(make_services: Callable[..., Services]) -> Iterator[Callable[...
         window.close()
         window.deleteLater()
     _flush_deletes()
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot) -> Iterator[Callable[[Services], MainWindow]]:
+    """Shows a window over the given services (e.g. a failing store); closed at the end."""
+    del qtbot  # taken so that the Qt fixtures are up
+    windows: list[MainWindow] = []
+
+    def make(services: Services) -> MainWindow:
+        window = MainWindow(services)
+        window.resize(1280, 800)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.deleteLater()
 
 
 __all__ = ["FakeClock", "FakeScreenAwake", "NoScreenAwake"]

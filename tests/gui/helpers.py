@@ -8,9 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from app.domain.timeline import Stage
 from app.gui.main_window import MainWindow
 from app.gui.session_run import SessionRun
 from app.storage.data_dir import plans_folder
+from tests.gui.conftest import FakeClock
 
 TINY_PLAN = """\
 title = "Tiny test plan"
@@ -62,3 +64,23 @@ def running(window: MainWindow) -> SessionRun:
 
 def screen_name(window: MainWindow) -> str:
     return window.current.objectName()
+
+
+def play_to_summary(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
+    """What a person in a hurry does: Enter through setup, end each set early, log it."""
+    for _ in range(60):
+        name = screen_name(window)
+        if name == "summary":
+            return
+        run = window.run
+        assert run is not None
+        if name == "log":
+            press(qtbot, window, Qt.Key.Key_Return)
+        elif name == "player" and run.player.stage is Stage.READY:
+            press(qtbot, window, Qt.Key.Key_Space)
+        else:
+            press(qtbot, window, Qt.Key.Key_PageDown)
+        clock.advance(0.5)
+        if window.run is not None:
+            window.run.driver.on_tick()
+    raise AssertionError(f"the session did not end; stuck on {screen_name(window)}")

@@ -5,7 +5,7 @@ or deleted mid-session, and no network. Offscreen, on a fake clock, against a re
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from app.domain.timeline import Stage
 from app.gui.main_window import MainWindow
 from app.gui.services import Services
 from app.gui.unsaved_banner import SAVE_LABEL
@@ -24,46 +23,25 @@ from app.storage.history_csv import parse_csv
 from app.storage.store import Store
 from tests.fixtures.faults import LogTurnsReadOnly, forbid_network
 from tests.gui.conftest import FakeClock
-from tests.gui.helpers import TINY_PLAN, press, screen_name, start_plan, write_plan
+from tests.gui.helpers import (
+    TINY_PLAN,
+    play_to_summary,
+    press,
+    screen_name,
+    start_plan,
+    write_plan,
+)
 
 OTHER_PLAN = TINY_PLAN.replace("Tiny test plan", "Changed plan").replace("sets = 2", "sets = 4")
 
 
-@pytest.fixture
-def open_window(qtbot: QtBot) -> Iterator[Callable[[Services], MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def make(services: Services) -> MainWindow:
-        window = MainWindow(services)
-        window.resize(1280, 800)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-        window.deleteLater()
-
-
-def play_to_summary(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
-    """What a person in a hurry does: Enter through setup, end each set early, log it."""
-    for _ in range(60):
-        name = screen_name(window)
-        if name == "summary":
-            return
-        run = window.run
-        assert run is not None
-        if name == "log":
-            press(qtbot, window, Qt.Key.Key_Return)
-        elif name == "player" and run.player.stage is Stage.READY:
-            press(qtbot, window, Qt.Key.Key_Space)
-        else:
-            press(qtbot, window, Qt.Key.Key_PageDown)
-        clock.advance(0.5)
-        if window.run is not None:
-            window.run.driver.on_tick()
-    raise AssertionError(f"the session did not end; stuck on {screen_name(window)}")
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Sets saved on closing go to a home of the test's own, never the real one."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
 
 
 # --- a log that cannot take the sets ---------------------------------------------------------

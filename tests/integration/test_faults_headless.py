@@ -18,6 +18,7 @@ from app.cli import main
 from app.headless import EXIT_INTERRUPTED, EXIT_NOT_SAVED, EXIT_OK, run_headless
 from app.storage.data_dir import store_path
 from app.storage.history_csv import parse_csv
+from app.storage.rescue import import_rescued
 from app.storage.safe_open import OpenedStore, open_store
 from app.storage.store import Store
 from tests.conftest import plan_text
@@ -210,6 +211,48 @@ def test_a_log_that_refuses_the_session_itself_keeps_every_set_in_a_csv(
     (saved,) = tmp_path.glob("**/tempo-trainer-unsaved-*.csv")
     assert [r.set_number for r in parse_csv(saved.read_text(encoding="utf-8"))] == [1, 2, 3]
     assert logged(data) == []
+
+
+def test_a_session_resumed_after_its_rescued_sets_are_added_does_not_repeat_them(
+    plan_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    data = tmp_path / "data"
+    clock = FakeClock()
+
+    def read_only_after_one_set(folder: Path, now: datetime) -> OpenedStore:
+        open_store(folder, now).store.close()
+        return OpenedStore(LogTurnsReadOnly(store_path(folder)))
+
+    def stop_after_set_two(now: float) -> None:
+        if now > 100 + 40:  # set 2 is over, kept in memory and in the CSV
+            raise KeyboardInterrupt
+
+    clock.on_sleep.append(stop_after_set_two)
+    code, _ = play(plan_path, data, clock, open_log=read_only_after_one_set)
+    assert code == EXIT_INTERRUPTED
+    (saved,) = plan_path.parent.glob("tempo-trainer-unsaved-*.csv")
+    assert [n for n, _ in logged(data)] == [1]
+
+    with Store(store_path(data)) as store:  # what start-up does once the log is writable
+        rescued = import_rescued(store, data)
+        assert rescued.notice == "1 set saved during a log problem was added to your log."
+        assert not saved.exists()
+    capsys.readouterr()
+
+    code, _ = play(plan_path, data, FakeClock(), resume=True)
+
+    assert code == EXIT_OK
+    assert "Resuming 'Three floor sets' at set 3 of 3." in capsys.readouterr().out
+    with Store(store_path(data)) as store:
+        assert [(s.set_number, s.session_uid) for s in store.sets()] == [
+            (n, store.sessions()[0].uid) for n in (1, 2, 3)
+        ]
+        assert store.unfinished_session() is None
 
 
 # --- clock jumps -------------------------------------------------------------------------------

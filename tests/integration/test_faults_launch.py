@@ -1,5 +1,7 @@
 """Both front ends open the log through ``open_store``: a damaged log is set aside, restored
-from the newest backup, and the person is told; the set in the backup is not lost."""
+from the newest backup, and the person is told; the set in the backup is not lost. A log that
+cannot be opened at all still lets the window train, in memory; quitting saves those sets as a
+CSV, and the next start that can open the log adds them to it."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import pytest
 
 from app.cli import main
 from app.storage.data_dir import store_path
+from app.storage.log_export import UNSAVED_NAME, log_tag
 from app.storage.safe_open import BACKUP_FOLDER, open_store
 from app.storage.store import Store
 
@@ -42,17 +45,30 @@ def damaged_log_with_a_backup(tmp_path: Path) -> Path:
     return data
 
 
-def test_the_window_restores_a_damaged_log_and_says_so(tmp_path: Path) -> None:
-    data = damaged_log_with_a_backup(tmp_path)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TEMPO_TRAINER_AUTOPILOT": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(data), "gui", "--audio", "none"],
+def run_window(tmp_path: Path, data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real window, offscreen, driven by the autopilot; its home is the test's own."""
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TEMPO_TRAINER_AUTOPILOT": "1",
+        "HOME": str(home),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data), "gui", "--audio", "none", *args],
         capture_output=True,
         text=True,
         env=env,
+        cwd=home,
         timeout=60,
         check=False,
     )
+
+
+def test_the_window_restores_a_damaged_log_and_says_so(tmp_path: Path) -> None:
+    data = damaged_log_with_a_backup(tmp_path)
+    done = run_window(tmp_path, data)
     assert done.returncode == 0, done.stderr
     assert "The training log was damaged" in done.stderr
     assert "Traceback" not in done.stderr
@@ -73,3 +89,31 @@ def test_play_restores_a_damaged_log_and_says_so(
     assert len(list((data / "damaged").iterdir())) == 1
     with Store(store_path(data)) as store:
         assert [s.reps for s in store.sets()] == [2, 2]
+
+
+def test_the_window_trains_in_memory_when_the_log_cannot_be_opened(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store_path(data).mkdir(parents=True)  # a folder where the log file should be
+    plan = tmp_path / "plan.toml"
+    plan.write_text(PLAN.replace("sets = 1", "sets = 2"), encoding="utf-8")
+
+    trained = run_window(tmp_path, data, "--session", str(plan), "--speed", "20")
+
+    assert trained.returncode == 0, trained.stderr
+    assert "Traceback" not in trained.stderr
+    assert f"the training log cannot be opened ({store_path(data)} is a folder" in trained.stderr
+    assert "autopilot: logged set 2" in trained.stdout
+    (saved,) = (tmp_path / "home").glob("tempo-trainer-unsaved-*.csv")
+    match = UNSAVED_NAME.fullmatch(saved.name)
+    assert match is not None and match["log"] == log_tag(data)
+    assert f"2 set(s) could not be saved to the training log; saved in {saved}" in trained.stderr
+
+    store_path(data).rmdir()  # the log can be opened again
+    again = run_window(tmp_path, data)
+
+    assert again.returncode == 0, again.stderr
+    assert "2 sets saved during a log problem were added to your log." in again.stderr
+    assert "autopilot: nothing to resume" in again.stdout
+    assert not saved.exists()
+    with Store(store_path(data)) as store:
+        assert [(s.set_number, s.reps) for s in store.sets()] == [(1, 2), (2, 2)]

@@ -169,7 +169,7 @@ def test_play_takes_output_volume_and_mute_from_settings_unless_a_flag_says(
 ) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    save_settings(settings_path(data), Settings(audio="qt", volume=0.3, muted=True))
+    save_settings(settings_path(data), Settings(audio="none", volume=0.3, muted=True))
     opener = Opener()
     clock = FakeClock()
     code = run_headless(
@@ -183,7 +183,7 @@ def test_play_takes_output_volume_and_mute_from_settings_unless_a_flag_says(
         open_sound=opener,
     )
     assert code == 0
-    assert [name for name, _ in opener.asked] == ["qt"]
+    assert [name for name, _ in opener.asked] == ["none"]
     assert (opener.opened[0].volume, opener.opened[0].muted) == (0.3, True)
     assert _play(plan_path, data, opener, voice=None) == 0
     assert opener.asked[-1][0] == "simpleaudio"

@@ -10,7 +10,13 @@ from app.domain.player import Player, SetResult
 from app.domain.reps import RepTarget
 from app.domain.tempo import parse_tempo
 from app.domain.timeline import compile_sets
-from app.storage.safe_open import BACKUP_FOLDER, KEEP_BACKUPS, backups, open_store
+from app.storage.safe_open import (
+    BACKUP_FOLDER,
+    KEEP_BACKUPS,
+    backups,
+    open_store,
+    open_store_or_memory,
+)
 from app.storage.store import Store
 
 DAY = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
@@ -78,3 +84,46 @@ def test_an_older_schema_is_backed_up_before_migrating(tmp_path: Path) -> None:
     assert [p.name for p in (tmp_path / BACKUP_FOLDER).glob("before-migration-*")] == [
         "before-migration-20261122-080000.sqlite3"
     ]
+
+
+# --- a log that cannot be opened at all --------------------------------------------------------
+
+
+def test_a_log_that_is_a_folder_gives_a_log_in_memory_and_says_why(tmp_path: Path) -> None:
+    (tmp_path / "training-log.sqlite3").mkdir()
+    opened = open_store_or_memory(tmp_path, DAY)
+    with opened.store as store:
+        assert store.in_memory
+        assert opened.unavailable == f"{tmp_path / 'training-log.sqlite3'} is a folder, not a file"
+        log_sets(store, 2)
+        assert len(store.sets()) == 2
+    assert (tmp_path / "training-log.sqlite3").is_dir()  # left as it was
+
+
+def test_a_data_folder_that_is_a_file_gives_a_log_in_memory(tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("not a folder", encoding="utf-8")
+    for folder in (tmp_path / "data", tmp_path / "data" / "deeper"):
+        opened = open_store_or_memory(folder, DAY)
+        opened.store.close()
+        assert opened.store.in_memory
+        assert opened.unavailable == f"{tmp_path / 'data'} is a file, not a folder"
+
+
+def test_a_log_from_a_newer_app_gives_a_log_in_memory_and_is_left_alone(tmp_path: Path) -> None:
+    log = tmp_path / "training-log.sqlite3"
+    db = sqlite3.connect(log)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    opened = open_store_or_memory(tmp_path, DAY)
+    opened.store.close()
+    assert opened.unavailable is not None and "newer Tempo Trainer" in opened.unavailable
+    db = sqlite3.connect(log)
+    assert db.execute("PRAGMA user_version").fetchone() == (99,)
+    db.close()
+    assert not (tmp_path / "damaged").exists()
+
+
+def test_a_log_that_opens_is_not_in_memory(tmp_path: Path) -> None:
+    opened = open_store_or_memory(tmp_path, DAY)
+    opened.store.close()
+    assert not opened.store.in_memory and opened.unavailable is None

@@ -11,7 +11,7 @@ from app.domain.player import Player, SetResult
 from app.domain.reps import RepTarget
 from app.domain.tempo import parse_tempo
 from app.domain.timeline import compile_sets
-from app.storage.store import SCHEMA_VERSION, Store, StoreError, schema_sql
+from app.storage.store import MEMORY, SCHEMA_VERSION, ImportedSet, Store, StoreError, schema_sql
 
 T0 = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
 
@@ -204,3 +204,93 @@ def test_the_schema_script_builds_the_same_tables(tmp_path: Path) -> None:
     assert memory.execute(query).fetchall() == disk.execute(query).fetchall()
     memory.close()
     disk.close()
+
+
+# --- a log in memory (the log file cannot be opened) -------------------------------------------
+
+
+def test_a_log_in_memory_is_one_database_that_readers_see(tmp_path: Path) -> None:
+    with Store(MEMORY) as store, Store(MEMORY) as other:
+        assert store.in_memory and not any(tmp_path.iterdir())
+        session = store.begin_session(title="In memory", started_at=T0)
+        first, _ = logged_sets()
+        store.record_set(session.id, first, T0)
+        reader = store.connect_reader(any_thread=True)
+        version = reader.execute("PRAGMA data_version").fetchone()[0]
+        assert reader.execute("SELECT COUNT(*) FROM set_log").fetchone() == (1,)
+        cursor = reader.execute("SELECT id FROM set_log")  # a read still open ...
+        store.finish_session(session.id, T0)  # ... never refuses the writer
+        cursor.close()
+        assert reader.execute("PRAGMA data_version").fetchone()[0] != version
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.execute("DELETE FROM set_log")
+        reader.close()
+        assert other.sets() == []  # each log in memory is its own
+    with Store(tmp_path / "log.sqlite3") as disk:
+        assert not disk.in_memory
+
+
+# --- imports into a session the log holds ------------------------------------------------------
+
+TWO_BLOCKS = """\
+title = "Two blocks"
+[[block]]
+variation = "hands-elevated-push-up"
+sets = 2
+reps = "8-12"
+box_height_cm = 45
+[[block]]
+variation = "floor-push-up"
+sets = 2
+reps = 5
+"""
+
+
+def imported(block: int, set_number: int, uid: str, minute: int) -> ImportedSet:
+    return ImportedSet(
+        session_uid=uid,
+        session_title="Two blocks",
+        block=block,
+        set_number=set_number,
+        variation="floor-push-up",
+        box_height_cm=None,
+        tempo="3-1-1-0",
+        target_reps="5",
+        reps=5,
+        reps_in_reserve=None,
+        note="",
+        ended_at=(T0 + timedelta(minutes=minute)).isoformat(),
+    )
+
+
+def test_an_import_into_an_unfinished_session_moves_its_resume_point(tmp_path: Path) -> None:
+    with Store(tmp_path / "log.sqlite3") as store:
+        session = store.begin_session(title="Two blocks", started_at=T0, plan_text=TWO_BLOCKS)
+        first, _ = logged_sets()
+        store.record_set(session.id, first, T0 + timedelta(minutes=1))
+        assert store.import_sets([imported(0, 2, session.uid, 2), imported(1, 1, session.uid, 3)])
+        resumed = store.unfinished_session()
+        assert resumed is not None and resumed.id == session.id
+        assert resumed.next_set == 3  # the second set of the second block
+        assert store.import_sets([imported(1, 2, session.uid, 4)]) == 1
+        assert store.unfinished_session() is None
+        assert store.session(session.id).ended_at == (T0 + timedelta(minutes=4)).isoformat()
+
+
+def test_an_import_never_moves_a_resume_point_back_or_reopens_a_session(tmp_path: Path) -> None:
+    with Store(tmp_path / "log.sqlite3") as store:
+        session = store.begin_session(
+            title="Two blocks", started_at=T0, plan_text=TWO_BLOCKS, first_set=3
+        )
+        store.import_sets([imported(0, 1, session.uid, 1)])
+        assert store.session(session.id).next_set == 3
+        done = store.begin_session(title="Done", started_at=T0, plan_text="not a plan [")
+        store.finish_session(done.id, T0 + timedelta(minutes=9))
+        store.import_sets([imported(0, 1, done.uid, 5), imported(0, 1, "new", 6)])
+        assert store.session(done.id).ended_at == (T0 + timedelta(minutes=9)).isoformat()
+        (new,) = [s for s in store.sessions() if s.uid == "new"]
+        assert new.ended_at == (T0 + timedelta(minutes=6)).isoformat()
+        broken = store.begin_session(title="Broken", started_at=T0, plan_text="not a plan [")
+        store.import_sets([imported(0, 1, broken.uid, 7)])
+        assert store.session(broken.id).next_set == 0  # its order cannot be read
+        assert store.session(broken.id).ended_at is None
