@@ -3,8 +3,8 @@ the last session."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.keys import Action
+from app.gui.progress.warm_up import ImportWarmUp
 from app.gui.quick_session_form import QuickSessionForm
 from app.gui.screen import Screen
 from app.storage.catalog import Catalog
@@ -35,6 +36,9 @@ class HomeScreen(Screen):
         resume_accepted(), resume_declined(),
         settings_requested(), progress_requested(), history_requested(),
         advice_accepted(): "Train this today" was pressed.
+
+    Once home is first painted, ``warm_up`` imports the progress screen's charts on a thread,
+    so that its first open does not stop for pyqtgraph.
     """
 
     plan_chosen = Signal(object)
@@ -46,9 +50,13 @@ class HomeScreen(Screen):
     history_requested = Signal()
     advice_accepted = Signal()
 
-    def __init__(self, catalog: Catalog, settings: Settings) -> None:
+    def __init__(
+        self, catalog: Catalog, settings: Settings, *, warm_up: ImportWarmUp | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("home")
+        self.warm_up = ImportWarmUp() if warm_up is None else warm_up
+        self._painted = False
         title = QLabel("Tempo Trainer")
         title.setProperty("role", "heading")
         self.resume_text = QLabel()
@@ -228,6 +236,13 @@ class HomeScreen(Screen):
         item = self.plans.currentItem()
         if item is not None:
             self.on_plan_activated(item)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        # After this paint, children included, is done: home shows first, then warms up.
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.warm_up.start)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         portrait = self.height() > self.width()

@@ -7,13 +7,22 @@ are always set by hand, so pyqtgraph never scans the data to auto-range.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    MONTH_SPACING,
+    YEAR_SPACING,
+    TickSpec,
+    ZoomLevel,
+    makeMStepper,
+    makeYStepper,
+)
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPicture
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.storage.progress_data import (
@@ -38,20 +47,92 @@ VARIATION_COLOURS = (
 POINT_COLOUR = "#56B4E9"
 LINE_COLOUR = "#E69F00"
 FLOOR_COLOUR = "#009E73"
-TICK_PT = 13
-LABEL_PT = 15
-LEGEND_PT = 12
+# The smallest text on a chart, for a screen read from 2-3 m away (the theme's text is 16 pt).
+MIN_TEXT_PT = 14.0
 
 
 @dataclass(frozen=True, slots=True)
 class Palette:
+    """Colours and the size of the text around them (``text_pt``: the screen's own text)."""
+
     background: str
     text: str
     grid_alpha: float = 0.25
+    text_pt: float = 16.0
+
+    @property
+    def tick_pt(self) -> int:
+        return round(max(MIN_TEXT_PT, self.text_pt))
 
 
 def colour(code: int) -> str:
     return VARIATION_COLOURS[code % len(VARIATION_COLOURS)]
+
+
+class ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no types
+    """A value axis on the left whose lowest and highest labels show even on the plot's edge.
+
+    With its grid drawn, pyqtgraph's axis drops every label that sticks out of the plot area,
+    and the "0" on the bottom edge always does, by half its height. A chart that starts at 0
+    must say so, so the axis claims that half line above and below.
+    """
+
+    def __init__(self, font: QFont) -> None:
+        super().__init__("left")
+        self.setTickFont(font)
+        self._overhang_px = QFontMetricsF(font).height() / 2 + 1
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        rect: QRectF = super().boundingRect()
+        return rect.adjusted(0, -self._overhang_px, 0, self._overhang_px)
+
+    def tick_labels(self) -> list[str]:
+        """The labels drawn at the axis' current size and range."""
+        return _drawn_labels(self)
+
+
+class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no types
+    """The date axis below, whose first and last dates show even when close to an edge.
+
+    Over years, pyqtgraph labels every year or every fifth (two labels for ten years on a
+    portrait screen) and draws a grid line every month; here it may label every other year,
+    and months thin out to quarters or half years when they crowd.
+    """
+
+    def __init__(self, font: QFont) -> None:
+        super().__init__(orientation="bottom", utcOffset=0)
+        self.zoomLevels[np.inf] = ZoomLevel(
+            [
+                TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 2, 5, 10]),
+                TickSpec(MONTH_SPACING, makeMStepper(1), "%b", autoSkip=[1, 3, 6]),
+            ],
+            "YYYYYY",  # what pyqtgraph spaces the labels by: a year and half a year's gap
+        )
+        self.setTickFont(font)
+        metrics = QFontMetricsF(font)
+        self._overhang_px = metrics.horizontalAdvance("2026") / 2 + 1
+        # pyqtgraph sizes it for 80% of a line of text, which cuts the dates' feet off.
+        self.setHeight(math.ceil(metrics.height()) + 12)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        rect: QRectF = super().boundingRect()
+        return rect.adjusted(-self._overhang_px, 0, self._overhang_px, 0)
+
+    def tick_labels(self) -> list[str]:
+        """The labels drawn at the axis' current size and range."""
+        return _drawn_labels(self)
+
+
+def _drawn_labels(axis: pg.AxisItem) -> list[str]:
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        if axis.style["tickFont"] is not None:
+            painter.setFont(axis.style["tickFont"])
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [] if specs is None else [str(text) for _, _, text in specs[2]]
 
 
 class ChartView:
@@ -68,25 +149,27 @@ class ChartView:
         self.view.setMouseEnabled(x=True, y=False)
         self.view.disableAutoRange()
         font = QFont()
-        font.setPointSize(TICK_PT)
+        font.setPointSize(palette.tick_pt)
         grid_colour = _mix(palette.text, palette.background, palette.grid_alpha)
-        self.left = pg.AxisItem("left")
-        self.bottom = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        self.left = ValueAxis(font)
+        self.bottom = DateAxis(font)
         for axis in (self.left, self.bottom):
             axis.linkToView(self.view)
-            axis.setTickFont(font)
             axis.setTextPen(palette.text)
             axis.setPen(palette.text)
             # An opaque pen mixed by hand: blending grid lines with alpha cost 13 ms a paint.
             axis.setGrid(255)
             axis.setTickPen(pg.mkPen(grid_colour))
+            axis.setZValue(self.view.zValue() - 1)  # the grid behind the bars, not across
             axis.enableAutoSIPrefix(False)
         # The finest level of value ticks draws dozens of grid lines (12 ms a paint) and
         # helps nobody read a rep count.
         self.left.setStyle(maxTickLevel=1)
-        self.left.setLabel(y_label, color=palette.text, **{"font-size": f"{LABEL_PT}pt"})
+        self.left.setLabel(y_label, color=palette.text, **{"font-size": f"{palette.tick_pt}pt"})
         grid = pg.GraphicsLayout()
-        grid.setContentsMargins(4, 8, 12, 4)
+        # Room above the plot for half of the top label (ValueAxis), and right of it for half
+        # of the last date (DateAxis).
+        grid.setContentsMargins(4, 14, 28, 4)
         grid.setSpacing(0)
         grid.addItem(self.left, 0, 0)
         grid.addItem(self.view, 0, 1)
@@ -109,19 +192,25 @@ class ChartView:
 
 
 class Legend(QLabel):
-    """What each colour means, as a line of text above the plot (cheaper than pyqtgraph's)."""
+    """What each colour means, as a line of text above the plot (cheaper than pyqtgraph's).
 
-    def __init__(self) -> None:
+    Lines break only between entries, never inside one.
+    """
+
+    def __init__(self, text_pt: int) -> None:
         super().__init__()
+        self.text_pt = text_pt
+        self.entries: list[tuple[str, str, str]] = []
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
 
     def show_entries(self, entries: Sequence[tuple[str, str, str]]) -> None:
         """``entries``: (glyph, colour, text), e.g. ("●", "#E69F00", "Floor push up")."""
+        self.entries = list(entries)
         self.setText(
-            "&nbsp;&nbsp;&nbsp;".join(
-                f'<span style="color:{colour}; font-size:{LEGEND_PT + 4}pt">{glyph}</span>'
-                f'&nbsp;<span style="font-size:{LEGEND_PT}pt">{html.escape(text)}</span>'
+            " &nbsp; ".join(
+                f'<span style="color:{colour}; font-size:{self.text_pt + 4}pt">{glyph}</span>'
+                f'&nbsp;<span style="font-size:{self.text_pt}pt">{_unbreakable(text)}</span>'
                 for glyph, colour, text in entries
             )
         )
@@ -132,7 +221,7 @@ class _Chart:
 
     def __init__(self, palette: Palette, y_label: str) -> None:
         self.plot = ChartView(palette, y_label)
-        self.legend = Legend()
+        self.legend = Legend(palette.tick_pt)
         self.page = QWidget()
         layout = QVBoxLayout(self.page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -142,9 +231,12 @@ class _Chart:
 
 
 class RepsChart(_Chart):
-    """Every set of one variation as a point; the best set of each session as a line.
+    """Every set of one variation as a point; the best set so far as a step line.
 
-    The ring that marks the hovered set is made on the first hover.
+    The line climbs only when a set beats every earlier one in the range shown, and a marker
+    sits on each of those sets: a dozen steps read from across the room where a line through
+    every session's best was a solid block. The ring that marks the hovered set is made on
+    the first hover.
     """
 
     def __init__(self, palette: Palette) -> None:
@@ -153,17 +245,36 @@ class RepsChart(_Chart):
         self.points = pg.ScatterPlotItem(
             size=7, pen=None, brush=pg.mkBrush(QColor(POINT_COLOUR).lighter(110))
         )
-        self.best = pg.PlotDataItem(pen=pg.mkPen(LINE_COLOUR, width=2), skipFiniteCheck=True)
+        # x: the moments of the new bests and the last set; y: each best, held until the next.
+        self.best = pg.PlotDataItem(
+            pen=pg.mkPen(LINE_COLOUR, width=4), stepMode="center", skipFiniteCheck=True
+        )
+        self.new_bests = pg.ScatterPlotItem(
+            symbol="d",
+            size=18,
+            pen=pg.mkPen(palette.background, width=2),
+            brush=pg.mkBrush(LINE_COLOUR),
+        )
         self.hover_marker: pg.ScatterPlotItem | None = None
         self.plot.add(self.points)
         self.plot.add(self.best)
+        self.plot.add(self.new_bests)
         self.legend.show_entries(
-            [("●", POINT_COLOUR, "every set"), ("━", LINE_COLOUR, "best set of each session")]
+            [
+                ("●", POINT_COLOUR, "every set"),
+                ("━", LINE_COLOUR, "best set so far"),
+                ("◆", LINE_COLOUR, "a new best"),
+            ]
         )
 
     def show(self, series: RepSeries, x_range: tuple[float, float]) -> None:
         self.points.setData(x=series.set_t_s, y=series.set_reps)
-        self.best.setData(x=series.session_t_s, y=series.best_reps)
+        t_s, reps = new_bests(series.set_t_s, series.set_reps)
+        if len(t_s):
+            self.best.setData(x=np.append(t_s, series.set_t_s[-1]), y=reps)
+        else:
+            self.best.setData(x=np.zeros(1), y=np.zeros(0, dtype=np.int64))
+        self.new_bests.setData(x=t_s, y=reps)
         if self.hover_marker is not None:
             self.hover_marker.setData(x=[], y=[])
         top = float(series.set_reps.max()) if len(series.set_reps) else 10.0
@@ -176,6 +287,17 @@ class RepsChart(_Chart):
             )
             self.plot.add(self.hover_marker)
         self.hover_marker.setData(x=[t_s], y=[reps])
+
+
+def new_bests(t_s: np.ndarray, reps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sets (oldest first) with more reps than every set before them: times and reps."""
+    if not len(reps):
+        return np.zeros(0), np.zeros(0, dtype=np.int64)
+    before = np.maximum.accumulate(reps)
+    beaten = np.empty(len(reps), dtype=bool)
+    beaten[0] = True
+    beaten[1:] = reps[1:] > before[:-1]
+    return t_s[beaten], reps[beaten]
 
 
 class LadderChart(_Chart):
@@ -199,7 +321,7 @@ class LadderChart(_Chart):
             label="Floor",
             labelOpts={"position": 0.02, "color": FLOOR_COLOUR, "anchors": [(0, 1), (0, 1)]},
         )
-        floor.label.setFont(_bold(LABEL_PT))
+        floor.label.setFont(_bold(palette.tick_pt))
         self.plot.add(floor)
         self.plot.add(self.line)
         self.markers: list[pg.InfiniteLine] = []
@@ -233,7 +355,7 @@ class LadderChart(_Chart):
                     "fill": self.palette.background,
                 },
             )
-            marker.label.setFont(_bold(TICK_PT))
+            marker.label.setFont(_bold(self.palette.tick_pt))
             self.plot.add(marker)
             self.markers.append(marker)
         top = float(np.nanmax(series.ladder_cm)) if len(series.ladder_cm) else 60.0
@@ -287,7 +409,11 @@ class WeeklyChart(_Chart):
         self.legend.hide()
 
     def show(self, x_s: np.ndarray, height: np.ndarray, x_range: tuple[float, float]) -> None:
-        self.bars.setOpts(x=x_s + 3.5 * DAY_S, height=height, width=6 * DAY_S)
+        # A day's gap tells the weeks apart over a few months; over years, bars a pixel or
+        # two wide read better as one solid outline than as a comb of gaps.
+        start, end = x_range
+        days = 7 if end - start > 400 * DAY_S else 6
+        self.bars.setOpts(x=x_s + 3.5 * DAY_S, height=height, width=days * DAY_S)
         top = float(height.max()) if len(height) else 1.0
         self.plot.show_range(x_range, (0.0, top * 1.08))
 
@@ -298,6 +424,11 @@ def weekly_volume(chart: WeeklyChart, series: WeeklySeries, x_range: tuple[float
 
 def weekly_tension(chart: WeeklyChart, series: WeeklySeries, x_range: tuple[float, float]) -> None:
     chart.show(series.week_start_s, series.time_under_tension_min, x_range)
+
+
+def _unbreakable(text: str) -> str:
+    """``text`` as rich text that never wraps (spaces and hyphens that do not break)."""
+    return html.escape(text).replace(" ", "&nbsp;").replace("-", "\u2011")
 
 
 def _mix(front: str, back: str, share: float) -> QColor:

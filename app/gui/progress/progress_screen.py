@@ -14,9 +14,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPointF, QTimer, Signal
-from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -69,6 +70,12 @@ def wall_clock_s(moment: datetime) -> float:
     return (moment.replace(tzinfo=None) - datetime(1970, 1, 1)).total_seconds()
 
 
+def monday_of(t_s: float) -> float:
+    """The start of the week (Monday 00:00, on the charts' clock) that holds ``t_s``."""
+    day = math.floor(t_s / DAY_S)
+    return float((day - (day + 3) % 7) * DAY_S)  # day 0, 1 January 1970, was a Thursday
+
+
 class ProgressScreen(Screen):
     """Signals: closed(); exported(str) with the PNG path; variation_changed(str);
     range_changed(str) with the range label; chart_changed(str) with the chart name.
@@ -105,12 +112,14 @@ class ProgressScreen(Screen):
         kept = None if tables is None else tables.cached(store, catalog, stature_cm)
         self._loader = _TableLoader(store, catalog, stature_cm, tables, kept)
         self._charts: dict[int, RepsChart | LadderChart | LoadChart | WeeklyChart] = {}
-        self._fresh: set[int] = set()
+        self._fresh: dict[int, tuple[str, str]] = {}
+        """Charts filled for the current variation and range: their caption and empty note."""
         self._described: tuple[int, str] = (-1, "")
         self._painted = False
         window = self.palette().color(QPalette.ColorRole.Window).name()
         text = self.palette().color(QPalette.ColorRole.WindowText).name()
-        self.chart_palette = Palette(background=window, text=text)
+        self.ensurePolished()  # the theme's style sheet sets the font size
+        self.chart_palette = Palette(background=window, text=text, text_pt=self.font().pointSizeF())
 
         heading = QLabel("Progress")
         heading.setProperty("role", "heading")
@@ -141,11 +150,15 @@ class ProgressScreen(Screen):
         back = QPushButton("← Back")
         back.clicked.connect(self.closed)
 
+        # Side by side in landscape; in portrait the ranges go under the variation (one row
+        # of both is wider than an 800-pixel screen).
+        self._controls = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._controls.addWidget(self.variation, 0, Qt.AlignmentFlag.AlignRight)
+        self._controls.addLayout(ranges)
         top = QHBoxLayout()
-        top.addWidget(heading)
+        top.addWidget(heading, 0, Qt.AlignmentFlag.AlignTop)
         top.addStretch(1)
-        top.addWidget(self.variation)
-        top.addLayout(ranges)
+        top.addLayout(self._controls)
         self.tabs.currentChanged.connect(self.on_chart_changed)
         self.caption = QLabel()
         self.caption.setProperty("role", "muted")
@@ -177,6 +190,13 @@ class ProgressScreen(Screen):
             )
         self._series = rep_series(first, "")
         self._fill(0, first)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        portrait = self.height() > self.width()
+        self._controls.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
@@ -250,7 +270,6 @@ class ProgressScreen(Screen):
         table = self.table if table is None else table
         start, end = self.x_range()
         lo = self.time_range.start_s(self.now_s)
-        shown = 0
         if isinstance(chart, RepsChart):
             variation_id = self.variation_id or ""
             self._series = rep_series(table, variation_id, lo, end)
@@ -258,51 +277,63 @@ class ProgressScreen(Screen):
             chart.show(self._series, (start, end))
             shown = len(self._series.set_reps)
             name = self.variation.currentText() or "this variation"
-            self.caption.setText(
-                f"{name}: every set as a dot, the best set of each session as the line."
+            caption = (
+                f"{name}: a dot for every set; the line steps up at each new best (◆)"
+                " in the range shown."
             )
         elif isinstance(chart, LadderChart | LoadChart):
             names = [self.catalog[v].name if v in self.catalog else v for v in table.variations]
             sessions = session_series(table, lo, end)
+            chart.show(sessions, names, (start, end))
+            shown = len(sessions.t_s)
             if isinstance(chart, LadderChart):
-                chart.show(sessions, names, (start, end))
-                self.caption.setText(
+                caption = (
                     "How high your hands were in each session, all variations together; "
                     "knee and wall push ups sit at the box height with the same load. "
                     "Dashed lines: the first session with a new main variation."
                 )
             else:
-                chart.show(sessions, names, (start, end))
-                self.caption.setText(
+                caption = (
                     "The heaviest set of each session as a share of your body weight, "
                     "so the story carries on when you change variation."
                 )
-            shown = len(sessions.t_s)
         else:
+            # From the Monday of the range's first week: a week cut in two reads as a bad week.
+            start = monday_of(start)
+            if math.isfinite(lo):
+                lo = start
             weekly = weekly_series(table, lo, end)
+            shown = len(weekly.week_start_s)
             if index == 3:
                 weekly_volume(chart, weekly, (start, end))
-                self.caption.setText(
+                caption = (
                     "Reps times the share of body weight they moved, summed per week "
                     "(30 reps at half your weight count as 15)."
                 )
             else:
                 weekly_tension(chart, weekly, (start, end))
-                self.caption.setText("Minutes your muscles worked under load, per week.")
-            shown = len(weekly.week_start_s)
-        self.empty.setText(
+                caption = "Minutes your muscles worked under load, per week."
+        empty = (
             ""
             if shown
             else f"Nothing logged in the last {self.time_range.label.lower()}."
             if self.time_range is not TimeRange.ALL
             else "Nothing logged yet: your sets show up here after your first session."
         )
-        self._fresh.add(index)
+        self._fresh[index] = (caption, empty)
+        self._show_caption(index)
+
+    def _show_caption(self, index: int) -> None:
+        """Show the caption and the empty-range note of chart ``index`` (already filled)."""
+        caption, empty = self._fresh[index]
+        self.caption.setText(caption)
+        self.empty.setText(empty)
+        self.empty.setVisible(bool(empty))  # an empty label still takes a line of height
 
     # --- slots --------------------------------------------------------------------------------
 
     def on_variation_changed(self, _index: int) -> None:
-        self._fresh.discard(0)
+        self._fresh.pop(0, None)
         if self.tabs.currentIndex() != 0:
             self.tabs.setCurrentIndex(0)
         else:
@@ -321,7 +352,9 @@ class ProgressScreen(Screen):
         self.range_changed.emit(time_range.label)
 
     def on_chart_changed(self, index: int) -> None:
-        if index not in self._fresh:
+        if index in self._fresh:
+            self._show_caption(index)
+        else:
             self._fill(index)
         self.stack.setCurrentIndex(index)
         self.chart_changed.emit(CHARTS[index])

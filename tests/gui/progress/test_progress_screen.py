@@ -67,7 +67,7 @@ def test_it_opens_on_the_latest_variation_over_three_months(
     assert x.min() >= wall_clock_s(END - timedelta(days=91))
 
 
-def test_all_time_shows_every_real_set_and_one_best_per_session(
+def test_all_time_shows_every_real_set_and_a_step_at_each_new_best(
     screen: ProgressScreen, ten_years: Store, qtbot: QtBot
 ) -> None:
     with qtbot.waitSignal(screen.range_changed) as changed:
@@ -76,8 +76,15 @@ def test_all_time_shows_every_real_set_and_one_best_per_session(
     chart = reps_chart(screen)
     x, y = chart.points.getData()
     assert len(x) == count_sets(ten_years, "hands-elevated-push-up")
-    best_x, best_y = chart.best.getData()
-    assert len(best_x) < len(x)
+    # One point per set that beat every earlier one: a dozen, not one per session.
+    beaten = [i for i in range(len(y)) if i == 0 or y[i] > y[:i].max()]
+    assert 5 < len(beaten) < 30
+    best_x, best_y = chart.best.getData()  # a step line: n bests, n + 1 edges
+    assert list(best_y) == [y[i] for i in beaten]
+    assert list(best_x) == [*(x[i] for i in beaten), x[-1]]
+    marker_x, marker_y = chart.new_bests.getData()
+    assert list(marker_x) == [x[i] for i in beaten]
+    assert list(marker_y) == list(best_y)
     assert best_y.max() == y.max()
 
 
@@ -122,7 +129,7 @@ def test_the_load_curve_climbs_across_variations(screen: ProgressScreen) -> None
     chart = screen.chart(2)
     assert isinstance(chart, LoadChart)
     _, percent = chart.line.getData()
-    legend = chart.legend.text()
+    legend = [text for _, _, text in chart.legend.entries]
     shown = ["Wall push up", "Negative knee push up", "Hands-elevated push up", "Loaded push up"]
     assert all(name in legend for name in shown)
     assert [legend.index(name) for name in shown] == sorted(legend.index(n) for n in shown)
