@@ -1,18 +1,21 @@
 """The default output: one persistent Qt ``QAudioSink`` stream pulling the cue track.
 
-The sink runs in pull mode for the whole session and reads from ``_CueStream``, a QIODevice
-that hands out the mixer's samples frame after frame. Cue times are therefore frame numbers of
-one continuous stream: nothing is started per cue, so nothing can land late or drift.
+The sink runs in push mode for the whole session: a ``StreamFeeder`` thread writes the mixer's
+samples frame after frame, about ``BUFFER_S`` ahead of what has played, whatever the GUI thread
+is busy with. Cue times are therefore frame numbers of one continuous stream: nothing is
+started per cue, so nothing can land late or drift.
 
 ``now()`` is that stream's position: the frames the sink has processed (``processedUSecs``),
 smoothed between the sink's reads with the monotonic clock and never running backwards. The
 player runs on it, so what the screen shows follows what is heard. When the default output
 device changes (headphones plugged in, a Bluetooth speaker), the stream is re-opened on the
-new device from the position it had reached, keeping the schedule. If the device is lost and
+new device from the position it had reached, keeping the schedule: the clock carries on at
+the monotonic clock's rate through the re-opening. A device that goes away without Qt saying
+so is noticed by the sink's clock standing still (``STALL_S``). If the device is lost and
 none is left, the clock carries on silently and ``notice`` says so once.
 
-Needs a running Qt event loop in the thread that created it (QCoreApplication is enough): the
-sink asks for data from it.
+Needs a Qt application object (QCoreApplication is enough); device changes are noticed through
+its event loop.
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
-from PySide6.QtCore import QIODevice, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
 from app.audio.mixer import CueMixer
 from app.audio.output import AudioUnavailableError
 from app.audio.sounds import Samples, cue_sounds
+from app.audio.stream_feeder import StreamFeeder
 from app.audio.voice import Voice
 from app.domain.player import ScheduledCue
 from app.domain.timeline import CueKind
@@ -38,7 +42,10 @@ from app.domain.timeline import CueKind
 log = logging.getLogger(__name__)
 
 BUFFER_S = 0.1
-"""Audio queued in the sink: long enough that a busy GUI thread never starves it."""
+"""Audio kept queued ahead of what has played (the feeder thread keeps it there): what a pause
+or a skipped rest cannot take back."""
+CAPACITY_S = 0.5
+"""Qt's buffer, larger than ``BUFFER_S``: room for the feeder's writes at any moment."""
 LEAD_MARGIN_S = 0.05
 PULSE_LATENCY_MS = 60
 """Server-side buffer asked of PulseAudio (and PipeWire's pulse layer) through libpulse's
@@ -53,44 +60,16 @@ bench/frame_sync.py measured 34 ms to the null sink's monitor and 42 ms to its p
 10-20 ms behind the sound). ``now()`` subtracts this share, so the screen follows the sound."""
 MAX_EXTRAPOLATION_S = 0.05
 """How far ``now()`` may run on between two reports of the sink before it waits for the next."""
+STALL_S = 0.5
+"""A sink that has played and then reports no progress for this long, while ``now()`` keeps
+being asked, has lost its device. PulseAudio ends the stream when its sink goes away, but Qt
+(6.11) reports neither a stopped sink nor, when it was the last device, a device change: the
+clock would stand still for good."""
+WATCH_GAP_S = 0.1
+"""``now()`` asked after a longer pause (a busy thread) starts the stall watch afresh: the
+sink's reports may be waiting in the same event loop."""
 
 SoundFactory = Callable[[int], Mapping[CueKind, Samples]]
-
-
-class _CueStream(QIODevice):
-    """A read-only, endless QIODevice: the mixer's track from frame ``head`` on."""
-
-    def __init__(
-        self, mixer: CueMixer, lock: threading.Lock, audio_format: QAudioFormat, head: int
-    ) -> None:
-        super().__init__()
-        self.mixer = mixer
-        self.head = head
-        self._lock = lock
-        self._channels = audio_format.channelCount()
-        self._float = audio_format.sampleFormat() == QAudioFormat.SampleFormat.Float
-        self._frame_bytes = audio_format.bytesPerFrame()
-
-    def isSequential(self) -> bool:  # noqa: N802 (Qt override)
-        return True
-
-    def bytesAvailable(self) -> int:  # noqa: N802
-        return (1 << 20) + super().bytesAvailable()
-
-    def readData(self, maxlen: int) -> object:  # noqa: N802
-        frames = maxlen // self._frame_bytes
-        with self._lock:
-            block = self.mixer.render(self.head, frames)
-            self.head += frames
-        if self._channels > 1:
-            block = np.repeat(block, self._channels)
-        if self._float:
-            return block.astype("<f4").tobytes()
-        return np.round(block * 32767.0).astype("<i2").tobytes()
-
-    def writeData(self, data: bytes | bytearray | memoryview, length: int) -> int:  # noqa: N802
-        del data, length
-        return -1
 
 
 class QtOutput:
@@ -118,13 +97,15 @@ class QtOutput:
         self._volume = 1.0
         self._muted = False
         self._sink: QAudioSink | None = None
-        self._stream: _CueStream | None = None
+        self._feeder: StreamFeeder | None = None
         self._mixer: CueMixer | None = None
         self._device = QAudioDevice()
         self._start_s = 0.0
         self._anchor_processed = -1
         self._anchor_at = 0.0
+        self._flowing = False
         self._last_now = 0.0
+        self._last_now_at = self._watched_since = clock()
         self._silent_since: tuple[float, float] | None = None
         self._closed = False
         self.notice: str | None = None
@@ -133,7 +114,7 @@ class QtOutput:
         self._devices = QMediaDevices(self._owner)
         chosen = device if device is not None else QMediaDevices.defaultAudioOutput()
         try:
-            self._open(chosen, 0.0)
+            self._open(chosen)
         except AudioUnavailableError:
             self.close()
             raise
@@ -159,16 +140,23 @@ class QtOutput:
         if self._sink is not None and self._sink.state() == QtAudio.State.StoppedState:
             self._on_sink_stopped()
         wall = self._clock()
+        if wall - self._last_now_at > WATCH_GAP_S:
+            self._watched_since = wall
         if self._silent_since is not None:
             since, position = self._silent_since
             self._last_now = max(self._last_now, position + wall - since)
+            self._last_now_at = wall
             return self._last_now
         if self._sink is None:
             return self._last_now
         processed = self._sink.processedUSecs()
         if processed != self._anchor_processed:
+            self._flowing = self._flowing or self._anchor_processed >= 0
             self._anchor_processed = processed
             self._anchor_at = wall
+        elif self._flowing and wall - max(self._anchor_at, self._watched_since) > STALL_S:
+            self._on_sink_stalled()
+            return self.now()
         position = (
             self._start_s
             - self._latency_s
@@ -176,13 +164,14 @@ class QtOutput:
             + min(max(0.0, wall - self._anchor_at), MAX_EXTRAPOLATION_S)
         )
         self._last_now = max(self._last_now, position)
+        self._last_now_at = wall
         return self._last_now
 
     def follow(self, cues: Sequence[ScheduledCue]) -> None:
         self._cues = tuple(cues)
         with self._lock:
-            if self._mixer is not None and self._stream is not None:
-                self._mixer.reschedule(self._cues, self._stream.head)
+            if self._mixer is not None and self._feeder is not None:
+                self._mixer.reschedule(self._cues, self._feeder.head)
 
     def set_volume(self, volume: float) -> None:
         self._volume = volume
@@ -205,8 +194,9 @@ class QtOutput:
 
     # --- device handling ------------------------------------------------------------------
 
-    def _open(self, device: QAudioDevice, start_s: float) -> None:
-        """Start a sink on ``device`` whose first frame plays clock time ``start_s``."""
+    def _open(self, device: QAudioDevice, resume: tuple[float, float] | None = None) -> None:
+        """Start a sink on ``device``: from clock time 0, or ``resume`` (wall time, clock time)
+        carried on at the wall clock's rate to the moment the sink starts."""
         if device.isNull():
             raise AudioUnavailableError("Qt found no audio output device")
         audio_format = _stream_format(device)
@@ -216,26 +206,43 @@ class QtOutput:
         )
         mixer.set_volume(self._volume)
         mixer.set_muted(self._muted)
-        head = round(start_s * rate)
         mixer.schedule(self._cues)
         with self._lock:
             self._mixer = mixer
-        stream = _CueStream(mixer, self._lock, audio_format, head)
-        stream.setParent(self._owner)
-        stream.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Unbuffered)
+        # Taken last, after the slow part (rendering the sounds). The sink's count starts at 0
+        # with its first frame, which is heard ``latency_s`` later (as ``now()`` assumes): so
+        # that frame is the one due then, and the clock runs on without a step.
+        head = 0
+        if resume is not None:
+            head = round((resume[1] + self._clock() - resume[0] + self._latency_s) * rate)
         sink = QAudioSink(device, audio_format, self._owner)
-        sink.setBufferSize(round(self._buffer_s * rate) * audio_format.bytesPerFrame())
-        sink.start(stream)
-        if sink.error() != QtAudio.Error.NoError or sink.state() == QtAudio.State.StoppedState:
+        capacity_s = max(CAPACITY_S, 2 * self._buffer_s)
+        sink.setBufferSize(round(capacity_s * rate) * audio_format.bytesPerFrame())
+        pushed = sink.start()
+        if (
+            pushed is None
+            or sink.error() != QtAudio.Error.NoError
+            or sink.state() == QtAudio.State.StoppedState
+        ):
             error = sink.error()
             sink.stop()
             sink.deleteLater()
-            stream.deleteLater()
             raise AudioUnavailableError(f"Qt could not open {device.description()!r}: {error.name}")
-        self._sink, self._stream, self._device = sink, stream, device
+        feeder = StreamFeeder(
+            sink=sink,
+            device=pushed,
+            render=_renderer(mixer, audio_format),
+            lock=self._lock,
+            head=head,
+            rate=rate,
+            fill_s=self._buffer_s,
+        )
+        self._sink, self._feeder, self._device = sink, feeder, device
+        feeder.start()
         self._start_s = head / rate
         self._anchor_processed = -1
-        buffered_s = sink.bufferSize() / max(1, audio_format.bytesPerFrame()) / rate
+        self._flowing = False
+        buffered_s = self._buffer_s
         self.lead_s = max(self.lead_s, buffered_s + self._latency_s + LEAD_MARGIN_S)
         log.info(
             "qt audio: streaming to %r at %d Hz, %d channel(s), %s, %.0f ms buffer",
@@ -247,24 +254,30 @@ class QtOutput:
         )
 
     def _stop_sink(self) -> None:
-        sink, stream = self._sink, self._stream
-        self._sink = self._stream = None
+        sink, feeder = self._sink, self._feeder
+        self._sink = self._feeder = None
+        if feeder is not None:
+            feeder.stop()  # first: it writes to the sink
         if sink is not None:
             sink.stop()
             sink.deleteLater()
-        if stream is not None:
-            stream.close()
-            stream.deleteLater()
 
-    def _reopen(self, device: QAudioDevice, why: str) -> None:
-        position = self._last_now  # not now(): it may be what noticed the stopped sink
+    def _reopen(
+        self, device: QAudioDevice, why: str, resume: tuple[float, float] | None = None
+    ) -> None:
+        """Stream to ``device`` from ``resume`` (wall time, clock time; by default the clock's
+        last reading), the clock carrying on at the wall clock's rate through the (slow)
+        re-opening; or carry on silently if it cannot be opened."""
+        if resume is None:  # not now(): it may be what noticed the stopped sink
+            resume = (self._last_now_at, self._last_now)
         self._stop_sink()
         try:
-            self._open(device, position + self._latency_s)
+            self._open(device, resume)
         except AudioUnavailableError as error:
-            self._silent_since = (self._clock(), position)
-            self.notice = f"Sound stopped ({why}; {error}). The session carries on silently."
-            log.warning("qt audio: %s", self.notice)
+            if self._silent_since is None:  # said once, not at every later device change
+                self.notice = f"Sound stopped ({why}; {error}). The session carries on silently."
+                log.warning("qt audio: %s", self.notice)
+            self._silent_since = resume
             return
         self._silent_since = None
         log.info("qt audio: re-opened on %r (%s)", device.description(), why)
@@ -281,6 +294,31 @@ class QtOutput:
         sink = self._sink
         error = sink.error().name if sink is not None else "gone"
         self._reopen(QMediaDevices.defaultAudioOutput(), f"the sink stopped ({error})")
+
+    def _on_sink_stalled(self) -> None:
+        # Carry on from the sink's last report: what was heard up to then is all there was.
+        position = self._start_s - self._latency_s + self._anchor_processed / 1e6
+        self._reopen(
+            QMediaDevices.defaultAudioOutput(),
+            "the output device stopped playing",
+            (self._anchor_at, position),
+        )
+
+
+def _renderer(mixer: CueMixer, audio_format: QAudioFormat) -> Callable[[int, int], bytes]:
+    """The bytes of ``n`` frames of the track from frame ``first``, in the stream's format."""
+    channels = audio_format.channelCount()
+    as_float = audio_format.sampleFormat() == QAudioFormat.SampleFormat.Float
+
+    def render(first: int, n: int) -> bytes:
+        block = mixer.render(first, n)
+        if channels > 1:
+            block = np.repeat(block, channels)
+        if as_float:
+            return block.astype("<f4").tobytes()
+        return np.round(block * 32767.0).astype("<i2").tobytes()
+
+    return render
 
 
 def _ask_pulse_latency() -> float:
