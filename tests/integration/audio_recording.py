@@ -34,6 +34,7 @@ from app.domain.player import ScheduledCue
 
 SINK_RATE = 50000
 SINK_NAME = "tt"
+SILENT_SOURCE = "tt-silence"
 Floats = npt.NDArray[np.float64]
 
 
@@ -42,11 +43,21 @@ class PulseUnavailableError(RuntimeError):
 
 
 class PrivatePulse:
-    """A PulseAudio daemon of our own with one null sink, in ``folder``; a context manager."""
+    """A PulseAudio daemon of our own with one null sink, in ``folder``; a context manager.
 
-    def __init__(self, folder: Path, rate: int = SINK_RATE) -> None:
+    ``extra_sinks`` adds more null sinks of those names (same rate, mono); the server's
+    default sink stays ``SINK_NAME``. The default source is then a silent null source
+    (``SILENT_SOURCE``), not a monitor: a recorder would otherwise be moved off its monitor
+    when the default sink changes (the default source follows it), or onto another sink's
+    monitor when its sink is unloaded.
+    """
+
+    def __init__(
+        self, folder: Path, rate: int = SINK_RATE, *, extra_sinks: Sequence[str] = ()
+    ) -> None:
         self.folder = folder
         self.rate = rate
+        self.extra_sinks = tuple(extra_sinks)
         self.socket = folder / "run" / "native"
         self._process: subprocess.Popen[bytes] | None = None
         self._log = folder / "pulseaudio.log"
@@ -64,6 +75,18 @@ class PrivatePulse:
         )
         env.pop("PULSE_COOKIE", None)
         return env
+
+    def pactl(self, *args: str) -> str:
+        """Run ``pactl`` on this daemon; its output (raises CalledProcessError if it fails)."""
+        done = subprocess.run(
+            ["pactl", *args],
+            env={**self.env, "LC_ALL": "C"},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        )
+        return done.stdout
 
     def __enter__(self) -> PrivatePulse:
         self.start()
@@ -93,6 +116,19 @@ class PrivatePulse:
             "--log-target=stderr",
             "-L",
             f"module-null-sink sink_name={SINK_NAME} rate={self.rate} channels=1",
+            *(
+                arg
+                for name in self.extra_sinks
+                for arg in ("-L", f"module-null-sink sink_name={name} rate={self.rate} channels=1")
+            ),
+            *(
+                (
+                    "-L",
+                    f"module-null-source source_name={SILENT_SOURCE} rate={self.rate} channels=1",
+                )
+                if self.extra_sinks
+                else ()
+            ),
             "-L",
             f"module-native-protocol-unix socket={self.socket} auth-anonymous=1",
         ]
@@ -111,6 +147,9 @@ class PrivatePulse:
                 ["pactl", "info"], env=self.env, capture_output=True, check=False, timeout=5
             )
             if done.returncode == 0 and SINK_NAME in done.stdout.decode(errors="replace"):
+                if self.extra_sinks:
+                    self.pactl("set-default-sink", SINK_NAME)
+                    self.pactl("set-default-source", SILENT_SOURCE)
                 return
             time.sleep(0.1)
         self.stop()
@@ -128,16 +167,20 @@ class PrivatePulse:
 
 
 class Recorder:
-    """``parec`` on the null sink's monitor, collected in a thread; a context manager."""
+    """``parec`` on a null sink's monitor (``SINK_NAME``'s unless ``sink`` is given), collected
+    in a thread; a context manager."""
 
-    def __init__(self, pulse: PrivatePulse) -> None:
+    def __init__(self, pulse: PrivatePulse, *, sink: str = SINK_NAME) -> None:
         self.pulse = pulse
+        self.sink = sink
         self._chunks: list[bytes] = []
         self._process: subprocess.Popen[bytes] | None = None
         self._thread: threading.Thread | None = None
         self._first_data = threading.Event()
         self.started_at = 0.0
         """Monotonic time of the recording's first sample (to within parec's buffer)."""
+        self.arrivals: list[tuple[float, int]] = []
+        """(monotonic time a chunk arrived, samples recorded up to its end)."""
 
     def __enter__(self) -> Recorder:
         self.start()
@@ -151,7 +194,7 @@ class Recorder:
         self._process = subprocess.Popen(
             [
                 "parec",
-                f"--device={SINK_NAME}.monitor",
+                f"--device={self.sink}.monitor",
                 f"--rate={self.pulse.rate}",
                 "--channels=1",
                 "--format=s16le",
@@ -172,11 +215,25 @@ class Recorder:
     def _collect(self) -> None:
         assert self._process is not None and self._process.stdout is not None
         stdout = self._process.stdout
+        total = 0
         while chunk := os.read(stdout.fileno(), 65536):
+            arrived = time.monotonic()
+            total += len(chunk)
             if not self._chunks:
-                self.started_at = time.monotonic() - len(chunk) / 2 / self.pulse.rate
+                self.started_at = arrived - len(chunk) / 2 / self.pulse.rate
             self._chunks.append(chunk)
+            self.arrivals.append((arrived, total // 2))
             self._first_data.set()
+
+    def first_sample_time(self, until: float = math.inf) -> float:
+        """The latest monotonic time the first sample can have been recorded: tighter than
+        ``started_at``, the least delayed of the chunks that arrived before ``until`` bounds it.
+        (Pass the time the monitor went away: parec, moved to another source, may then be
+        handed a burst that would spoil the bound.)"""
+        return min(
+            (at - samples / self.pulse.rate for at, samples in self.arrivals if at < until),
+            default=self.started_at,
+        )
 
     def stop(self) -> Floats:
         """Stop recording; the whole recording as floats in [-1, 1]."""
