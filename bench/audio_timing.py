@@ -138,7 +138,13 @@ def child(design: str, plan_path: Path, busy_ms: float) -> int:
     return 0
 
 
-def measure(design: str, plan_path: Path, pulse: PrivatePulse, busy_ms: float) -> dict[str, str]:
+def measure(
+    design: str,
+    plan_path: Path,
+    pulse: PrivatePulse,
+    busy_ms: float,
+    errors_folder: Path | None = None,
+) -> dict[str, str]:
     plan = read_plan(plan_path, load_catalog()).plan
     assert plan is not None
     cues = [ScheduledCue(c.t_s, c.kind) for c in compile_timeline(plan).cues]
@@ -162,6 +168,12 @@ def measure(design: str, plan_path: Path, pulse: PrivatePulse, busy_ms: float) -
     ideal = all_onsets(ideal_track(cues, SINK_RATE), SINK_RATE)
     result = compare(ideal, all_onsets(recording, SINK_RATE), tolerance_s=0.2)
     ideal_first = min(min(t) for t in ideal.values() if t)
+    if errors_folder is not None:
+        # Every note's error, to tell steps (gaps in the stream) from a slope (a clock).
+        (errors_folder / f"{design}.json").write_text(
+            json.dumps({"errors_s": result.errors_s, "latency_s": result.latency_s}),
+            encoding="utf-8",
+        )
     start_ms = (zero + result.latency_s + ideal_first - (due + ideal_first)) * 1000
     return {
         "design": design,
@@ -203,6 +215,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--results", type=Path, default=Path(__file__).with_name("results-audio.md")
     )
+    parser.add_argument(
+        "--errors",
+        type=Path,
+        metavar="FOLDER",
+        help="also write every note's (ideal time, error) to FOLDER/DESIGN.json",
+    )
     parser.add_argument("--child", choices=DESIGNS, help=argparse.SUPPRESS)
     parser.add_argument("--plan", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -218,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         with PrivatePulse(Path(folder) / "pulse") as pulse:
             for design in designs:
                 print(f"playing {design} ...", file=sys.stderr, flush=True)
-                rows.append(measure(design, plan_path, pulse, args.busy_ms))
+                rows.append(measure(design, plan_path, pulse, args.busy_ms, args.errors))
     text = (
         f"Audio timing, {args.minutes:g}-minute plan, Python {sys.version.split()[0]},"
         f" busy Qt thread {args.busy_ms:g} ms of every 50 ms, PulseAudio null sink at"
