@@ -172,7 +172,7 @@ def test_a_bad_settings_file_is_named_on_the_home_screen(
     )
 
 
-def test_pyqtgraph_is_not_imported_until_progress_opens(tmp_path: Path) -> None:
+def test_building_the_window_imports_neither_pyqtgraph_nor_numpy(tmp_path: Path) -> None:
     code = (
         "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
         "from pathlib import Path; from app.gui.launch import open_window;"

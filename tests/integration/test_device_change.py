@@ -327,7 +327,11 @@ def test_with_no_device_left_the_clock_carries_on_and_says_so_once(
     # The clock carried on at the monotonic clock's rate, without a jump, to the end.
     mono, now = session.clock[:, 0], session.clock[:, 1]
     after = mono > silent_at
-    assert np.ptp(now[after] - mono[after]) < 1e-3, why
+    # now() and the monotonic clock are read one after the other, so a preemption between the
+    # two reads (a loaded CI machine) moves a single sample: the rate and the bulk must hold.
+    offsets = now[after] - mono[after]
+    assert abs(np.polyfit(mono[after], now[after], 1)[0] - 1) < 1e-4, why
+    assert np.percentile(np.abs(offsets - np.median(offsets)), 95) < 1e-3, why
     jump = session.clock_offset(silent_at, silent_at + 3) - session.clock_offset(
         session.event_at - 3.0, session.event_at - 0.2
     )
