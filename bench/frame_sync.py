@@ -193,32 +193,6 @@ def child(plan_path: Path, data_dir: Path, busy_ms: float) -> int:
 # --- the parent: recording and comparing -------------------------------------------------------
 
 
-class StampedRecorder(Recorder):
-    """A Recorder that also keeps when each chunk arrived, to place the recording in time."""
-
-    def __init__(self, pulse: PrivatePulse) -> None:
-        super().__init__(pulse)
-        self.arrivals: list[tuple[float, int]] = []
-        """(monotonic time a chunk arrived, samples recorded up to its end)."""
-
-    def _collect(self) -> None:
-        assert self._process is not None and self._process.stdout is not None
-        fd = self._process.stdout.fileno()
-        total = 0
-        while chunk := os.read(fd, 65536):
-            arrived = time.monotonic()
-            total += len(chunk)
-            if not self._chunks:
-                self.started_at = arrived - len(chunk) / 2 / self.pulse.rate
-            self._chunks.append(chunk)
-            self.arrivals.append((arrived, total // 2))
-            self._first_data.set()
-
-    def first_sample_at(self) -> float:
-        """The latest monotonic time the recording's first sample can have been played."""
-        return min(at - samples / self.pulse.rate for at, samples in self.arrivals)
-
-
 @dataclass(frozen=True, slots=True)
 class PhaseChange:
     stage: str
@@ -256,7 +230,7 @@ def measure(
     latencies: list[float] = []
     stop = threading.Event()
     watcher = threading.Thread(target=sink_latency, args=(pulse, stop, latencies), daemon=True)
-    recorder = StampedRecorder(pulse)
+    recorder = Recorder(pulse)
     with tempfile.TemporaryDirectory() as data_dir, recorder:
         watcher.start()
         done = subprocess.run(
@@ -272,7 +246,7 @@ def measure(
         time.sleep(0.5)
         stop.set()
         recording = recorder.stop()
-        zero = recorder.first_sample_at()
+        zero = recorder.first_sample_time()
         rough_zero = recorder.started_at
     watcher.join(timeout=5)
     if done.returncode != 0:
