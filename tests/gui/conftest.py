@@ -169,24 +169,6 @@ def make_services(
 
 
 @pytest.fixture
-def make_window(make_services: Callable[..., Services]) -> Iterator[Callable[..., MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def make(settings: Settings | None = None, speed: float = 1.0) -> MainWindow:
-        window = MainWindow(make_services(settings, speed))
-        window.resize(1280, 800)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-        window.deleteLater()
-    _flush_deletes()
-
-
-@pytest.fixture
 def open_window(qtbot: QtBot) -> Iterator[Callable[[Services], MainWindow]]:
     """Shows a window over the given services (e.g. a failing store); closed at the end."""
     del qtbot  # taken so that the Qt fixtures are up
@@ -203,6 +185,17 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[[Services], MainWindow]]:
     for window in windows:
         window.close()
         window.deleteLater()
+    _flush_deletes()
+
+
+@pytest.fixture
+def make_window(
+    make_services: Callable[..., Services], open_window: Callable[[Services], MainWindow]
+) -> Callable[..., MainWindow]:
+    def make(settings: Settings | None = None, speed: float = 1.0) -> MainWindow:
+        return open_window(make_services(settings, speed))
+
+    return make
 
 
 __all__ = ["FakeClock", "FakeScreenAwake", "NoScreenAwake"]
