@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from app.domain.fields import Fields
 from app.domain.problems import InputError, Problem
 from app.domain.reps import RepTarget, parse_rep_target
+from app.domain.set_role import SetRole, parse_role
 from app.domain.tempo import Tempo, parse_tempo
 from app.domain.toml_text import LineFinder, load_toml
 from app.domain.variation import Variation
@@ -19,13 +20,23 @@ DEFAULT_RESET_S = 3.0
 MAX_BOX_HEIGHT_CM = 120.0
 _TOP_KEYS = frozenset({"title", "description", "count_in_s", "block"})
 _BLOCK_KEYS = frozenset(
-    {"variation", "sets", "reps", "tempo", "rest_s", "box_height_cm", "box_height_in", "reset_s"}
+    {
+        "variation",
+        "sets",
+        "reps",
+        "tempo",
+        "rest_s",
+        "box_height_cm",
+        "box_height_in",
+        "reset_s",
+        "role",
+    }
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A run of identical sets of one variation."""
+    """A run of identical sets of one variation; ``role`` says whether they are work."""
 
     variation_id: str
     sets: int
@@ -34,6 +45,7 @@ class Block:
     rest_s: float
     box_height_cm: float | None
     reset_s: float = DEFAULT_RESET_S
+    role: SetRole = SetRole.WORK
 
     @property
     def rep_duration_s(self) -> float:
@@ -101,6 +113,7 @@ def _parse_block(block: Fields, catalog: Mapping[str, Variation]) -> Block | Non
     rest = block.number("rest_s", low=0, high=600, default=DEFAULT_REST_S)
     reset = block.number("reset_s", low=0, high=30, default=DEFAULT_RESET_S)
     box = _box_height(block, variation)
+    role = block.parsed("role", _role, SetRole.WORK)
     if variation is None or sets is None or reps is None or tempo is None:
         return None
     reset_s = DEFAULT_RESET_S if reset is None else reset
@@ -115,7 +128,14 @@ def _parse_block(block: Fields, catalog: Mapping[str, Variation]) -> Block | Non
         rest_s=DEFAULT_REST_S if rest is None else rest,
         box_height_cm=box,
         reset_s=reset_s,
+        role=role or SetRole.WORK,
     )
+
+
+def _role(value: object) -> SetRole:
+    if not isinstance(value, str):
+        raise ValueError(f"role must be text: one of {', '.join(r.value for r in SetRole)}")
+    return parse_role(value)
 
 
 def _box_height(block: Fields, variation: Variation | None) -> float | None:
@@ -163,6 +183,8 @@ def plan_text(plan: SessionPlan) -> str:
         ]
         if block.box_height_cm is not None:
             lines.append(f"box_height_cm = {block.box_height_cm:g}")
+        if block.role is not SetRole.WORK:
+            lines.append(f"role = {_quoted(block.role.value)}")
     return "\n".join(lines) + "\n"
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from app.domain.plan import DEFAULT_COUNT_IN_S, Block, SessionPlan
 from app.domain.reps import RepTarget
+from app.domain.set_role import SetRole
 from app.domain.tempo import Concentric, Tempo
 
 REST_WARNING_BEFORE_S = 10.0
@@ -96,6 +97,7 @@ class SetSchedule:
     is_last: bool
     phases: tuple[Phase, ...]
     cues: tuple[Cue, ...]
+    role: SetRole = SetRole.WORK
 
     def rep_start_s(self, rep: int) -> float:
         """Start of the 1-based ``rep`` within the set."""
@@ -231,6 +233,7 @@ def compile_set(
         is_last=is_last,
         phases=tuple(phases),
         cues=tuple(cues),
+        role=block.role,
     )
 
 

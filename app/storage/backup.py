@@ -57,7 +57,10 @@ _SET_COLUMNS = (
     "note",
     "time_under_tension_s",
     "ended_at",
+    "role",
 )
+# Fields a backup from an older version may lack, with the value they stand for.
+_SET_DEFAULTS: dict[str, object] = {"role": "work"}
 
 
 class BackupError(ValueError):
@@ -139,7 +142,7 @@ def check_backup(text: str) -> Backup:
         raise BackupError([f"backup version {data.get('version')!r} is not supported"])
     problems: list[tuple[str, _Where]] = []
     sessions = _rows(data.get("sessions"), _SESSION_COLUMNS, "session", problems)
-    sets = _rows(data.get("sets"), _SET_COLUMNS, "set", problems)
+    sets = _rows(data.get("sets"), _SET_COLUMNS, "set", problems, _SET_DEFAULTS)
     session_ids = {row[0] for row in sessions}
     for index, row in enumerate(sets, start=1):
         if row[1] not in session_ids:
@@ -207,14 +210,20 @@ _Where = tuple[str, int | str | None]
 
 
 def _rows(
-    raw: object, columns: tuple[str, ...], what: str, problems: list[tuple[str, _Where]]
+    raw: object,
+    columns: tuple[str, ...],
+    what: str,
+    problems: list[tuple[str, _Where]],
+    defaults: Mapping[str, object] | None = None,
 ) -> list[tuple[object, ...]]:
+    defaults = defaults or {}
     key = f"{what}s"
     if not isinstance(raw, list):
         problems.append((f"{key} must be a list", (key, None)))
         return []
     rows = []
-    for index, item in enumerate(raw, start=1):
+    for index, given in enumerate(raw, start=1):
+        item = {**defaults, **given} if isinstance(given, Mapping) else given
         if not isinstance(item, Mapping) or set(item) != set(columns):
             problems.append(
                 (f"{what} {index}: expected exactly the fields {', '.join(columns)}", (key, index))

@@ -1,4 +1,10 @@
-"""History as CSV: one row per set, the same columns for export and import."""
+"""History as CSV: one row per set, the same columns for export and import.
+
+The optional columns after ``note`` may be missing from older files: a set without ``role``
+is work, one without ``form_flags`` had none. ``form_flags`` holds the flags separated by
+``;`` (``Hips sagging;Elbows flared``). Dates before 1970 or after tomorrow are refused: a
+set from the future would hide every real one from the coach.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,11 @@ import csv
 import io
 import math
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from app.domain.problems import InputError, Problem
 from app.domain.reps import parse_rep_target
+from app.domain.set_role import parse_role
 from app.domain.tempo import TempoError, parse_tempo
 from app.domain.variation import is_variation_id
 from app.storage.store import ImportedSet, SetRecord
@@ -28,8 +35,11 @@ COLUMNS = (
     "reps_in_reserve",
     "note",
 )
-OPTIONAL_COLUMNS = ("rehearsal",)
+OPTIONAL_COLUMNS = ("rehearsal", "role", "form_flags")
 MAX_ROWS = 200_000
+EARLIEST_DATE = date(1970, 1, 1)
+FLAG_SEPARATOR = ";"
+MAX_FLAGS = 10
 
 
 def to_csv(sets: Iterable[SetRecord]) -> str:
@@ -53,13 +63,19 @@ def to_csv(sets: Iterable[SetRecord]) -> str:
                 "" if s.reps_in_reserve is None else s.reps_in_reserve,
                 s.note,
                 int(s.rehearsal),
+                s.role,
+                FLAG_SEPARATOR.join(s.form_flags),
             )
         )
     return out.getvalue()
 
 
-def parse_csv(text: str) -> list[ImportedSet]:
-    """Check every row; InputError lists every bad row with its line, and nothing is returned."""
+def parse_csv(text: str, today: date | None = None) -> list[ImportedSet]:
+    """Check every row; InputError lists every bad row with its line, and nothing is returned.
+
+    ``today`` (default: the local date now) bounds the dates: none after tomorrow.
+    """
+    latest = (today or date.today()) + timedelta(days=1)
     text = text.removeprefix("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[Problem] = []
@@ -95,7 +111,7 @@ def parse_csv(text: str) -> list[ImportedSet]:
             problems.append(Problem(f"{len(raw)} fields; the header has {len(names)}", line))
             continue
         try:
-            row = _row(dict(zip(names, raw, strict=True)))
+            row = _row(dict(zip(names, raw, strict=True)), latest)
         except ValueError as error:
             problems.append(Problem(str(error), line))
             continue
@@ -110,14 +126,19 @@ def parse_csv(text: str) -> list[ImportedSet]:
     return rows
 
 
-def _row(cells: dict[str, str]) -> ImportedSet:
-    date = cells["date"].strip()
+def _row(cells: dict[str, str], latest: date) -> ImportedSet:
+    stamp = cells["date"].strip()
     try:
-        moment = datetime.fromisoformat(date)
+        moment = datetime.fromisoformat(stamp)
     except ValueError:
-        raise ValueError(f"date {date!r} is not an ISO 8601 date and time") from None
+        raise ValueError(f"date {stamp!r} is not an ISO 8601 date and time") from None
     if moment.tzinfo is None:
-        raise ValueError(f"date {date!r} needs its UTC offset, like 2026-11-22T18:30:00+01:00")
+        raise ValueError(f"date {stamp!r} needs its UTC offset, like 2026-11-22T18:30:00+01:00")
+    if not EARLIEST_DATE <= moment.date() <= latest:
+        raise ValueError(
+            f"date {stamp!r} is outside {EARLIEST_DATE.isoformat()} to {latest.isoformat()}"
+            " (tomorrow): check the year"
+        )
     session_uid = cells["session_id"].strip()
     if not session_uid or len(session_uid) > 64:
         raise ValueError("session_id must be 1-64 characters")
@@ -140,6 +161,8 @@ def _row(cells: dict[str, str]) -> ImportedSet:
     if rehearsal not in ("0", "1"):
         raise ValueError(f"rehearsal must be 0 or 1, not {rehearsal!r}")
     return ImportedSet(
+        role=parse_role(cells.get("role", "")).value,
+        form_flags=_flags(cells.get("form_flags", "")),
         session_uid=session_uid,
         session_title=title,
         block=_whole(cells["block"], "block", 0, 49),
@@ -174,3 +197,10 @@ def _box(text: str) -> float | None:
     if not math.isfinite(value) or not 0 <= value <= 120:
         raise ValueError(f"box_height_cm {text!r} must be 0-120")
     return value
+
+
+def _flags(text: str) -> tuple[str, ...]:
+    flags = tuple(dict.fromkeys(f.strip() for f in text.split(FLAG_SEPARATOR) if f.strip()))
+    if len(flags) > MAX_FLAGS or any(len(f) > 80 for f in flags):
+        raise ValueError(f"form_flags: at most {MAX_FLAGS} flags of up to 80 characters each")
+    return flags

@@ -55,6 +55,11 @@ _MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX set_log_variation ON set_log (variation, ended_at);
     CREATE INDEX set_log_ended ON set_log (ended_at);
     """,
+    # What each set was for (warm-up, work, cool-down): only work sets move the coach.
+    """
+    ALTER TABLE set_log ADD COLUMN role TEXT NOT NULL DEFAULT 'work'
+        CHECK (role IN ('warm-up', 'work', 'cool-down'));
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 MEMORY = Path(":memory:")
@@ -108,6 +113,7 @@ class SetRecord:
     time_under_tension_s: float
     ended_at: str
     rehearsal: bool
+    role: str = "work"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +133,14 @@ class ImportedSet:
     note: str
     ended_at: str
     rehearsal: bool = False
+    role: str = "work"
+    form_flags: tuple[str, ...] = ()
 
 
 _SET_COLUMNS = """
     s.id, s.session_id, se.uid, se.title, s.block, s.set_number, s.variation, s.box_height_cm,
     s.tempo, s.target_reps, s.reps, s.reps_in_reserve, s.form_flags, s.note,
-    s.time_under_tension_s, s.ended_at, se.rehearsal
+    s.time_under_tension_s, s.ended_at, se.rehearsal, s.role
 """
 _SESSION_COLUMNS = (
     "id, uid, title, plan_source, plan_text, started_at, ended_at, next_set, rehearsal, speed"
@@ -283,7 +291,7 @@ class Store:
                 cursor = db.execute(
                     "INSERT INTO set_log (session_id, block, set_number, variation, box_height_cm,"
                     " tempo, target_reps, reps, reps_in_reserve, form_flags, note,"
-                    " time_under_tension_s, ended_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    " time_under_tension_s, ended_at, role) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                     " ON CONFLICT (session_id, block, set_number) DO NOTHING",
                     (
                         session_id,
@@ -299,6 +307,7 @@ class Store:
                         result.note,
                         round(logged.time_under_tension_s, 3),
                         _iso(ended_at),
+                        str(schedule.role),
                     ),
                 )
                 db.execute(
@@ -428,7 +437,7 @@ class Store:
                     cursor = db.execute(
                         "INSERT INTO set_log (session_id, block, set_number, variation,"
                         " box_height_cm, tempo, target_reps, reps, reps_in_reserve, note,"
-                        " ended_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                        " ended_at, role, form_flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
                         " ON CONFLICT (session_id, block, set_number) DO NOTHING",
                         (
                             session_id,
@@ -442,6 +451,8 @@ class Store:
                             row.reps_in_reserve,
                             row.note,
                             row.ended_at,
+                            row.role,
+                            json.dumps(list(row.form_flags)),
                         ),
                     )
                     added += cursor.rowcount
@@ -674,6 +685,7 @@ def _set(row: tuple[object, ...]) -> SetRecord:
         tut,
         ended,
         rehearsal,
+        role,
     ) = row
     return SetRecord(
         id=int(str(id_)),
@@ -693,4 +705,5 @@ def _set(row: tuple[object, ...]) -> SetRecord:
         time_under_tension_s=float(str(tut)),
         ended_at=str(ended),
         rehearsal=bool(rehearsal),
+        role=str(role),
     )

@@ -187,3 +187,21 @@ def test_count_in_s_round_trips_only_when_the_plan_sets_it(head: str, catalog: C
     assert ("count_in_s" in written) == bool(head)
     assert parse_plan(written, catalog) == plan
     assert write_plan_text(parse_plan(written, catalog)) == written
+
+
+def test_a_block_says_whether_it_is_a_warm_up_and_the_text_keeps_it(catalog: Catalog) -> None:
+    from app.domain.plan import plan_text as to_text
+    from app.domain.set_role import SetRole
+
+    warm = 'variation = "wall-push-up"\nsets = 2\nreps = 10\nrole = "warm-up"'
+    work = 'variation = "floor-push-up"\nsets = 3\nreps = "8-12"'
+    plan = parse_plan(plan_text(warm, work), catalog)
+    assert [b.role for b in plan.blocks] == [SetRole.WARM_UP, SetRole.WORK]
+    assert parse_plan(to_text(plan), catalog) == plan
+
+
+def test_an_unknown_role_is_named_with_its_line(catalog: Catalog) -> None:
+    text = plan_text('variation = "floor-push-up"\nsets = 3\nreps = 10\nrole = "stretch"')
+    assert problems(text, catalog) == [
+        (6, "block 1: role 'stretch' must be one of warm-up, work, cool-down")
+    ]

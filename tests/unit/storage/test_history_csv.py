@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -25,8 +25,8 @@ def test_round_trip_through_the_store(tmp_path: Path) -> None:
         assert store.import_sets(rows) == 0
         text = to_csv(store.sets())
     lines = text.splitlines()
-    assert lines[0] == HEADER + ",rehearsal"
-    assert lines[1] == ROW + ",0"
+    assert lines[0] == HEADER + ",rehearsal,role,form_flags"
+    assert lines[1] == ROW + ",0,work,"
     assert parse_csv(text) == rows
 
 
@@ -84,3 +84,50 @@ def test_export_time_keeps_the_offset(tmp_path: Path) -> None:
     moment = datetime(2026, 11, 22, 7, 30, tzinfo=UTC)
     rows = parse_csv(f"{HEADER}\n{ROW.replace('2026-11-20T18:05:00+01:00', moment.isoformat())}\n")
     assert rows[0].ended_at == "2026-11-22T07:30:00+00:00"
+
+
+def test_role_and_form_flags_survive_export_and_import(tmp_path: Path) -> None:
+    warm = ROW.replace(",0,1,", ",0,1,") + ",0,warm-up,"
+    flagged = ROW.replace(",0,1,", ",1,1,") + ",0,work,Hips sagging;Elbows flared"
+    rows = parse_csv(f"{HEADER},rehearsal,role,form_flags\n{warm}\n{flagged}\n")
+    with Store(tmp_path / "a.sqlite3") as store:
+        store.import_sets(rows)
+        text = to_csv(store.sets())
+        sets = store.sets()
+    assert [s.role for s in sets] == ["warm-up", "work"]
+    assert sets[1].form_flags == ("Hips sagging", "Elbows flared")
+    assert parse_csv(text) == rows
+
+
+def test_an_old_file_without_role_or_flags_imports_as_work_without_flags() -> None:
+    (row,) = parse_csv(f"{HEADER}\n{ROW}\n")
+    assert (row.role, row.form_flags) == ("work", ())
+
+
+@pytest.mark.parametrize(
+    ("stamp", "fragment"),
+    [
+        ("2062-03-01T10:00:00+00:00", "outside 1970-01-01 to 2026-11-26"),
+        ("1969-12-31T10:00:00+00:00", "outside 1970-01-01"),
+    ],
+)
+def test_sets_from_the_future_or_before_1970_are_refused(stamp: str, fragment: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_csv(
+            f"{HEADER}\n{ROW.replace('2026-11-20T18:05:00+01:00', stamp)}\n", date(2026, 11, 25)
+        )
+    (problem,) = raised.value.problems
+    assert (problem.line, fragment in problem.message) == (2, True)
+
+
+def test_tomorrow_is_still_taken_for_a_clock_ahead() -> None:
+    stamp = "2026-11-26T23:00:00+00:00"
+    (row,) = parse_csv(
+        f"{HEADER}\n{ROW.replace('2026-11-20T18:05:00+01:00', stamp)}\n", date(2026, 11, 25)
+    )
+    assert row.ended_at == stamp
+
+
+def test_an_unknown_role_is_named() -> None:
+    with pytest.raises(InputError, match="role 'stretch' must be one of warm-up, work, cool-down"):
+        parse_csv(f"{HEADER},role\n{ROW},stretch\n")

@@ -9,6 +9,7 @@ import pytest
 from app.domain.plan import Block, SessionPlan
 from app.domain.player import Player, SetResult
 from app.domain.reps import RepTarget
+from app.domain.set_role import SetRole
 from app.domain.tempo import parse_tempo
 from app.domain.timeline import compile_sets
 from app.storage.store import MEMORY, SCHEMA_VERSION, ImportedSet, Store, StoreError, schema_sql
@@ -294,3 +295,43 @@ def test_an_import_never_moves_a_resume_point_back_or_reopens_a_session(tmp_path
         store.import_sets([imported(0, 1, broken.uid, 7)])
         assert store.session(broken.id).next_set == 0  # its order cannot be read
         assert store.session(broken.id).ended_at is None
+
+
+def test_a_log_from_before_roles_keeps_its_sets_as_work(tmp_path: Path) -> None:
+    from app.storage import store as store_module
+
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(store_module._MIGRATIONS[0])
+    old.execute("INSERT INTO session (uid, title, started_at) VALUES ('u', 'Old', '2026-01-01')")
+    old.execute(
+        "INSERT INTO set_log (session_id, block, set_number, variation, tempo, target_reps,"
+        " reps, ended_at) VALUES (1, 0, 1, 'floor-push-up', '3-1-1-0', '8-12', 9,"
+        " '2026-01-01T10:00:00+00:00')"
+    )
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert [(s.reps, s.role) for s in store.sets()] == [(9, "work")]
+
+
+def test_a_warm_up_block_logs_its_sets_as_warm_up(tmp_path: Path) -> None:
+    warm = Block(
+        "hands-elevated-push-up",
+        1,
+        RepTarget(10, 10),
+        parse_tempo("3-1-1-0"),
+        0,
+        60,
+        role=SetRole.WARM_UP,
+    )
+    player = Player(compile_sets(SessionPlan("t", (warm,))))
+    player.start(0.0)
+    player.advance(1000.0)
+    logged = player.log_set(1000.0, SetResult(10, 40.0, 3, (), ""))
+    with Store(tmp_path / "log.sqlite3") as store:
+        session = store.begin_session(title="Ladder", started_at=T0)
+        store.record_set(session.id, logged, T0 + timedelta(minutes=1))
+        assert [s.role for s in store.sets()] == ["warm-up"]
