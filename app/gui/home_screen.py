@@ -98,6 +98,7 @@ class HomeScreen(Screen):
 
         self.plans = QListWidget()
         self.plans.setWordWrap(True)
+        self.plans.setAccessibleName("Plans")
         self.plans.itemActivated.connect(self.on_plan_activated)
         start = QPushButton("Start plan  (Enter)")
         start.setProperty("primary", True)

@@ -105,8 +105,11 @@ class MainWindow(QMainWindow):
         self.home.history_requested.connect(self.on_history_requested)
         self.home.advice_accepted.connect(self.on_advice_accepted)
         self.stack.addWidget(self.home)
-        self.help = HelpOverlay(self.stack)
-        self.leave = LeaveOverlay(self.stack)
+        self.home.action_requested.connect(self.on_action)
+        self.help = HelpOverlay(central)
+        self.help.closed.connect(lambda: self.on_action(Action.HELP))
+        self.leave = LeaveOverlay(central)
+        self.leave.answered.connect(self.on_leave_answered)
         self.run: SessionRun | None = None
         self._paused_before_question = False
         self._side: Screen | None = None
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         """Make ``screen`` current; the previous screen goes unless it is home."""
         previous = self.stack.currentWidget()
         self.stack.addWidget(screen)
+        screen.action_requested.connect(self.on_action)
         self.stack.setCurrentWidget(screen)
         if previous is not None and previous is not self.home and previous is not screen:
             self.stack.removeWidget(previous)
@@ -372,6 +376,10 @@ class MainWindow(QMainWindow):
         run = self.run
         assert run is not None
         if leave:
+            sheet = self.stack.currentWidget()
+            if isinstance(sheet, LogSheet):
+                # The set just finished is logged as the sheet shows it: leaving loses nothing.
+                run.log(sheet.result())
             run.leave()
             self.end_session()
         elif not self._paused_before_question and not isinstance(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 
 from app.domain.form_cue import form_cue
@@ -17,6 +17,7 @@ from app.gui.phase_style import stage_colour
 from app.gui.progress_ring import ProgressRing
 from app.gui.screen import ScaledLabel, Screen
 from app.gui.session_run import SessionRun
+from app.gui.set_controls import SetControls
 
 
 class PlayerScreen(Screen):
@@ -46,6 +47,8 @@ class PlayerScreen(Screen):
         self.hint = ScaledLabel("", 0.03)
         self.hint.setProperty("role", "muted")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.controls = SetControls()
+        self.controls.action_requested.connect(self.action_requested)
         top = QHBoxLayout()
         top.addWidget(self.set_label)
         top.addWidget(self.rehearsal)
@@ -64,6 +67,7 @@ class PlayerScreen(Screen):
         layout.addWidget(self.banner, 2)
         layout.addLayout(self._middle, 7)
         layout.addWidget(self.hint)
+        layout.addWidget(self.controls)
         run.driver.ticked.connect(self.on_ticked)
         self.on_ticked()
 
@@ -97,6 +101,7 @@ class PlayerScreen(Screen):
         else:
             hint = "Space pause · → end set · Esc leave · ? help"
         self.hint.setText(hint)
+        self.controls.show_state(view.stage, view.paused, self.run.driver.now())
 
     def handle(self, action: Action) -> bool:
         driver = self.run.driver
@@ -111,6 +116,16 @@ class PlayerScreen(Screen):
             return False
         self.on_ticked()
         return True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        """A tap on the ring before a set starts it; any other tap brings the controls back."""
+        if self.run.player.stage is Stage.READY and self.ring.geometry().contains(
+            event.position().toPoint()
+        ):
+            self.action_requested.emit(Action.START_PAUSE)
+        else:
+            self.controls.wake(self.run.driver.now())
+        event.accept()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         portrait = self.height() > self.width()

@@ -36,6 +36,7 @@ class QuickSessionForm(QFrame):
         self._catalog = catalog
         self._settings = settings
         self.variation = QComboBox()
+        self.variation.setAccessibleName("Variation")
         for variation in catalog.values():
             self.variation.addItem(variation.name, variation.id)
         self.box_height = QDoubleSpinBox()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 
 from app.domain.timeline import Stage
 from app.domain.units import Units, format_height
@@ -34,23 +34,23 @@ class RestScreen(Screen):
         self.next_label.setWordWrap(True)
         self.next_detail = ScaledLabel("", 0.045)
         self.next_detail.setWordWrap(True)
-        add = QPushButton("+15 s  (←)")
-        add.clicked.connect(self.on_add_rest)
-        skip = QPushButton("Skip rest  (→)")
-        skip.setProperty("primary", True)
-        skip.clicked.connect(self.on_skip)
-        for button in (add, skip):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add = self.touch("+15 s  (←)", "Add 15 s to the rest", Action.BACK)
+        self.pause = self.touch("Pause  (Space)", "Pause the rest", Action.START_PAUSE)
+        self.skip = self.touch("Skip rest  (→)", "Skip rest", Action.NEXT, primary=True)
+        self.leave = self.touch("Leave  (Esc)", "Leave session (asks first)", Action.LEAVE)
         buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(skip)
+        buttons.setSpacing(24)
+        buttons.addWidget(self.leave)
+        buttons.addStretch(1)
+        buttons.addWidget(self.pause)
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.skip)
         preview = QVBoxLayout()
         preview.addStretch(1)
         preview.addWidget(self.next_heading)
         preview.addWidget(self.next_label)
         preview.addWidget(self.next_detail)
         preview.addStretch(1)
-        preview.addLayout(buttons)
         self._middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._middle.addWidget(self.ring, 1)
         self._middle.addLayout(preview, 1)
@@ -58,6 +58,7 @@ class RestScreen(Screen):
         layout.setContentsMargins(32, 16, 32, 24)
         layout.addWidget(self.word)
         layout.addLayout(self._middle, 1)
+        layout.addLayout(buttons)
         run.driver.ticked.connect(self.on_ticked)
         self.on_ticked()
 
@@ -66,6 +67,10 @@ class RestScreen(Screen):
         progress = 1.0 - view.rest_remaining_s / view.rest_total_s if view.rest_total_s else 1.0
         self.ring.show_state(progress, clock(view.rest_remaining_s), stage_colour(Stage.REST))
         self.word.setText("PAUSED" if view.paused else "REST")
+        if view.paused:
+            self.pause.rename("Resume  (Space)", "Resume the rest")
+        else:
+            self.pause.rename("Pause  (Space)", "Pause the rest")
         following = view.next_schedule
         if following is None:
             self.next_label.setText("")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from app.gui.keys import Action
+from app.gui.touch_button import TouchButton
 
 MIN_TEXT_PX = 14
 
@@ -32,13 +34,26 @@ class ScaledLabel(QLabel):
 
 
 class Screen(QWidget):
-    """One full-window screen; the main window passes it the hands-free actions."""
+    """One full-window screen; the main window passes it the hands-free actions.
+
+    Signals:
+        action_requested(Action): an on-screen control was tapped; the window treats it
+            exactly as the key for that action, so touch, keys and clicker stay equal.
+    """
+
+    action_requested = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
         # A screen takes the window's size: its layout's minimum must not widen the window
         # (home keeps living in the stack under every other screen).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def touch(self, text: str, name: str, action: Action, *, primary: bool = False) -> TouchButton:
+        """A touch control that asks for ``action``, as its key would."""
+        button = TouchButton(text, name, primary=primary, action=action)
+        button.clicked.connect(lambda: self.action_requested.emit(action))
+        return button
 
     def handle(self, action: Action) -> bool:
         """Act on ``action``; False lets the focused widget have the key instead."""
@@ -53,3 +68,5 @@ class Screen(QWidget):
         unit = min(self.width(), round(self.height() * 1.25))
         for label in self.findChildren(ScaledLabel):
             label.rescale(unit)
+        for button in self.findChildren(TouchButton):
+            button.rescale(unit)

@@ -55,10 +55,12 @@ class SettingsScreen(Screen):
         heading = QLabel("Settings")
         heading.setProperty("role", "heading")
         self.units = QComboBox()
+        self.units.setAccessibleName("Units")
         self.units.addItem("centimetres", Units.CM.value)
         self.units.addItem("inches", Units.INCHES.value)
         self.units.setCurrentIndex(0 if settings.units is Units.CM else 1)
         self.theme = QComboBox()
+        self.theme.setAccessibleName("Theme")
         self.theme.addItem("dark", Theme.DARK.value)
         self.theme.addItem("light", Theme.LIGHT.value)
         self.theme.setCurrentIndex(0 if settings.theme is Theme.DARK else 1)
@@ -117,6 +119,7 @@ class SettingsScreen(Screen):
         self.equipment = EquipmentEditor(settings.equipment)
         self.equipment.changed.connect(self.on_equipment_changed)
         back = QPushButton("← Back")
+        back.setAccessibleName("Back home")
         back.clicked.connect(self.closed)
 
         # Spacing set here: a layout without its own takes its parent's wide column gap.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 
 from app.domain.body_line import body_line
 from app.domain.setup_flow import is_practised
@@ -13,6 +13,7 @@ from app.domain.variation import Variation
 from app.gui.body_drawing import BodyDrawing
 from app.gui.keys import Action
 from app.gui.screen import ScaledLabel, Screen
+from app.gui.touch_button import TouchButton
 
 
 class SetupScreen(Screen):
@@ -58,19 +59,17 @@ class SetupScreen(Screen):
         self.practised.setProperty("role", "muted")
         self.practised.setVisible(bool(practised))
         self.drawing = BodyDrawing(body_line(variation.support, box_height_cm), units)
-        back = QPushButton("← Back")
-        back.clicked.connect(self.on_back)
-        skip = QPushButton("Skip setup")
-        skip.clicked.connect(self.completed)
-        self.next = QPushButton("Next →")
-        self.next.setProperty("primary", True)
-        self.next.clicked.connect(self.on_next)
-        for button in (back, skip, self.next):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back = self.touch("← Back", "Back a step", Action.BACK)
+        leave = self.touch("Leave  (Esc)", "Leave session (asks first)", Action.LEAVE)
+        self.skip = TouchButton("Skip setup", "Skip setup")
+        self.skip.clicked.connect(self.completed)
+        self.next = self.touch("Next →", "Next step", Action.NEXT, primary=True)
         buttons = QHBoxLayout()
-        buttons.addWidget(back)
+        buttons.setSpacing(24)
+        buttons.addWidget(leave)
+        buttons.addWidget(self.back)
         buttons.addStretch(1)
-        buttons.addWidget(skip)
+        buttons.addWidget(self.skip)
         buttons.addWidget(self.next)
         words = QVBoxLayout()
         top = QHBoxLayout()
@@ -98,7 +97,10 @@ class SetupScreen(Screen):
         self.title.setText(step.title)
         self.text.setText(step.text)
         last = self.step == len(steps) - 1
-        self.next.setText("Ready →" if last else "Next →")
+        if last:
+            self.next.rename("Ready →", "Next: ready for the set")
+        else:
+            self.next.rename("Next →", "Next step")
 
     def handle(self, action: Action) -> bool:
         if action in (Action.NEXT, Action.START_PAUSE):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from app.domain.session_summary import Comparison, SessionSummary, format_duration
 from app.domain.units import Units, format_height
@@ -77,10 +77,7 @@ class SummaryScreen(Screen):
             line_label = ScaledLabel(line, 0.038)
             line_label.setWordWrap(True)
             layout.addWidget(line_label)
-        done = QPushButton("Back home  (Enter)")
-        done.setProperty("primary", True)
-        done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        done.clicked.connect(self.closed)
+        done = self.touch("Done · back home  (Enter)", "Done: back home", Action.NEXT, primary=True)
         layout.addWidget(done)
 
     def handle(self, action: Action) -> bool:

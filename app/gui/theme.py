@@ -65,6 +65,9 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
             border-radius: 6px; background: {c.surface}; }}
         QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.accent}; }}
         QPushButton:checked {{ background: {c.accent}; color: {c.background}; }}
+        QPushButton[faded="true"], QPushButton[primary="true"][faded="true"] {{
+            background: transparent; color: {c.muted_text}; border-color: {c.track};
+            font-weight: normal; }}
         QLabel[role="muted"] {{ color: {c.muted_text}; }}
         QLabel[role="danger"] {{ color: {c.danger}; }}
         QLabel[role="subheading"] {{ font-size: {base * 1.9:.0f}pt; font-weight: bold; }}

@@ -115,3 +115,23 @@ def test_declining_the_resume_stops_offering_it(
     assert not window.home.resume_card.isVisible()
     assert store.unfinished_session() is None
     assert store.session(record.id).ended_at is None
+
+
+def test_leaving_from_the_log_sheet_keeps_the_set_it_shows(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    data_dir: Path,
+    clock: FakeClock,
+    store: Store,
+) -> None:
+    write_plan(data_dir, "tiny.toml", TINY_PLAN)
+    window = make_window()
+    _into_first_set(qtbot, window, clock)
+    press(qtbot, window, Qt.Key.Key_PageDown)  # end the set early: the log sheet shows
+    assert screen_name(window) == "log"
+    press(qtbot, window, Qt.Key.Key_Up, times=2)  # 2 reps, as the person says
+    press(qtbot, window, Qt.Key.Key_Escape)
+    press(qtbot, window, Qt.Key.Key_Return)  # leave
+    assert screen_name(window) == "home"
+    assert [(row.set_number, row.reps) for row in store.sets()] == [(1, 2)]
+    assert store.unfinished_session() is None

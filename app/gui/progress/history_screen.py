@@ -43,6 +43,7 @@ class HistoryScreen(Screen):
         heading = QLabel("History")
         heading.setProperty("role", "heading")
         self.variation = QComboBox()
+        self.variation.setAccessibleName("Variation shown")
         self.variation.addItem("All variations", None)
         logged = {str(row[4]) for row in self.model.rows}
         for variation in catalog.values():
@@ -50,6 +51,7 @@ class HistoryScreen(Screen):
                 self.variation.addItem(variation.name, variation.id)
         self.variation.currentIndexChanged.connect(self.on_variation_changed)
         self.table = QTableView()
+        self.table.setAccessibleName("Logged sets")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -70,6 +72,7 @@ class HistoryScreen(Screen):
         export = QPushButton("Export CSV…")
         export.clicked.connect(self.on_export_clicked)
         back = QPushButton("← Back")
+        back.setAccessibleName("Back home")
         back.clicked.connect(self.closed)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.model.undo.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, self.model.undo.redo)

@@ -124,6 +124,7 @@ class ProgressScreen(Screen):
         heading = QLabel("Progress")
         heading.setProperty("role", "heading")
         self.variation = QComboBox()
+        self.variation.setAccessibleName("Variation shown")
         self.variation.setAccessibleName("Variation for the reps chart")
         self.tabs = QTabBar()
         for name in CHARTS:
@@ -148,6 +149,7 @@ class ProgressScreen(Screen):
         export = QPushButton("Save chart as PNG…")
         export.clicked.connect(self.on_export_clicked)
         back = QPushButton("← Back")
+        back.setAccessibleName("Back home")
         back.clicked.connect(self.closed)
 
         # Side by side in landscape; in portrait the ranges go under the variation (one row
