@@ -33,7 +33,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Protocol
 
 from app.audio.output import CueOutput, output_notice
-from app.audio.select import open_output
+from app.audio.select import open_output, simpleaudio_missing
 from app.domain.plan import SessionPlan, parse_plan
 from app.domain.player import EventKind, Player, PlayerEvent, SetResult
 from app.domain.problems import InputError
@@ -411,7 +411,9 @@ def run_headless(
             input_fn("\nPress Enter to start (Ctrl-C stops the session) ")
         except EOFError:
             assume_yes = True
-    qt_app = _qt_application() if output is None and audio in (None, "qt") else None
+    # qt plays, or stands in for a simpleaudio that is not installed: both need a Qt application.
+    wants_qt = audio in (None, "qt") or (audio == "simpleaudio" and simpleaudio_missing())
+    qt_app = _qt_application() if output is None and wants_qt else None
     own_output = output is None
     words: Voice | None = None
     if output is None and audio != "none" and (settings.voice_counts if voice is None else voice):

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages Tempo Trainer needs beyond Python itself:
 #   - Qt's X11 runtime libraries (without them Qt cannot load its "xcb" platform plugin),
-#   - the ALSA headers simpleaudio compiles against (Python < 3.12 only),
+#   - a C compiler and the ALSA headers to build the simpleaudio extra (Python < 3.12 only),
 #   - PulseAudio with a null sink, parec and sox for the real-audio tests,
 #   - Xvfb and xdotool for screenshots of real windows, espeak-ng for the voice counts.
 # Does nothing when everything is already there; asks for sudo when not root.

@@ -1,16 +1,20 @@
 """Choosing the sound output at start-up: the one asked for, else the next that works.
 
-The order is qt (one persistent stream; the default), simpleaudio (Python 3.11 only), then
-none. Exactly one log line says which output was chosen and why; when the one asked for could
-not be opened, the returned output's ``notice`` tells the person once.
+The order is qt (one persistent stream; the default), simpleaudio, then none. simpleaudio is
+an optional extra (``pip install 'tempo-trainer[simpleaudio]'``, Python 3.11 only) because it
+ships no wheels: installing it needs a C compiler. Exactly one log line says which output was
+chosen and why; when the one asked for could not be opened, the returned output's ``notice``
+tells the person once, in one line that says why (and, for a missing extra, how to add it).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import sys
 import time
 from collections.abc import Callable
+from importlib.machinery import ModuleSpec
 from typing import TYPE_CHECKING
 
 from app.audio.output import AudioUnavailableError, CueOutput, SilentOutput
@@ -22,6 +26,33 @@ log = logging.getLogger(__name__)
 
 OUTPUT_NAMES = ("qt", "simpleaudio", "none")
 DEFAULT_OUTPUT = "qt"
+SIMPLEAUDIO_EXTRA = "pip install 'tempo-trainer[simpleaudio]'"
+
+
+def simpleaudio_missing(
+    find_spec: Callable[[str], ModuleSpec | None] = importlib.util.find_spec,
+    version: tuple[int, int] = (sys.version_info.major, sys.version_info.minor),
+) -> str | None:
+    """Why simpleaudio cannot be used here (and how to add it), or None when it is installed.
+
+    Looks for the module without importing it: on Python 3.12 and later importing it is
+    never tried at all (it crashes there).
+    """
+    if version >= (3, 12):
+        return (
+            "simpleaudio works on Python 3.11 only (it crashes on 3.12 and later);"
+            " the qt output is the one to use here"
+        )
+    try:
+        found = find_spec("simpleaudio")
+    except (ImportError, ValueError):
+        found = None
+    if found is None:
+        return (
+            f"simpleaudio is not installed; to add it: {SIMPLEAUDIO_EXTRA}"
+            " (needs a C compiler and, on Linux, the ALSA headers)"
+        )
+    return None
 
 
 def open_output(
@@ -45,18 +76,22 @@ def open_output(
         return SilentOutput(clock)
     order = [wanted] + [n for n in OUTPUT_NAMES[:-1] if n != wanted]
     failures: list[str] = []
+    wanted_failure = ""
     for candidate in order:
         try:
             output = _open(candidate, voice)
         except AudioUnavailableError as error:
             failures.append(f"{candidate}: {error}")
+            wanted_failure = wanted_failure or str(error)
             continue
         why = "asked for" if candidate == wanted else f"{wanted} failed ({'; '.join(failures)})"
         if candidate == wanted:
             log.info("sound output: %s (%s)", candidate, why)
         else:
             log.warning("sound output: %s, because %s", candidate, why)
-            output_notice = f"Sound plays through {candidate}: {wanted} could not be opened."
+            output_notice = (
+                f"Sound plays through {candidate}: {_cannot_open(wanted, wanted_failure)}."
+            )
             if getattr(output, "notice", None) is None:
                 output.notice = output_notice  # type: ignore[attr-defined]
         return output
@@ -72,12 +107,17 @@ def _open(name: str, voice: Voice | None) -> CueOutput:
     if name == "qt":
         return _open_qt(voice)
     if name == "simpleaudio":
-        if sys.version_info >= (3, 12):
-            raise AudioUnavailableError("not used on Python 3.12 and later (it crashes there)")
+        if missing := simpleaudio_missing():
+            raise AudioUnavailableError(missing)
         from app.audio.simpleaudio_output import SimpleaudioOutput
 
         return SimpleaudioOutput(voice=voice)
     raise AssertionError(name)
+
+
+def _cannot_open(name: str, why: str) -> str:
+    """The reason an output failed, as said to the person: it starts with the output's name."""
+    return why if why.startswith(name) else f"{name} could not be opened ({why})"
 
 
 def _open_qt(voice: Voice | None) -> CueOutput:

@@ -1,8 +1,9 @@
 """The fallback output for systems where Qt's audio cannot open a device: simpleaudio.
 
-simpleaudio 1.0.4 (archived upstream) segfaults on Python 3.12 and later, so it is installed
-only on 3.11 (a ``python_version < "3.12"`` marker) and this module refuses to import it on
-anything newer.
+simpleaudio 1.0.4 (archived upstream) ships no wheels, so it is an optional extra
+(``tempo-trainer[simpleaudio]``, built with a C compiler). It segfaults on Python 3.12 and
+later, so the extra installs it only on 3.11 (a ``python_version < "3.12"`` marker) and this
+module refuses to import it on anything newer.
 
 Each stretch of cues close together (a count-in and its set, a rest's warning) is rendered
 whole by the mixer and played as one buffer, so it is exact inside the stretch. Only its start
@@ -13,7 +14,6 @@ the slowest, hence the silent warm-up buffer at start). The clock is the monoton
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -25,6 +25,7 @@ import numpy as np
 
 from app.audio.mixer import CueMixer, PlacedCue
 from app.audio.output import AudioUnavailableError
+from app.audio.select import simpleaudio_missing
 from app.audio.sounds import Samples, cue_sounds
 from app.audio.voice import Voice
 from app.domain.player import ScheduledCue
@@ -72,10 +73,8 @@ def segments(
 
 def load_simpleaudio() -> ModuleType:
     """The simpleaudio module; AudioUnavailableError on Python 3.12+ or when not installed."""
-    if sys.version_info >= (3, 12):
-        raise AudioUnavailableError(
-            "simpleaudio is not used on Python 3.12 and later (it crashes there)"
-        )
+    if missing := simpleaudio_missing():
+        raise AudioUnavailableError(missing)
     try:
         import simpleaudio
     except ImportError as error:

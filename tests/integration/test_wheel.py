@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import email.parser
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -78,3 +80,17 @@ def test_the_installed_app_finds_its_data_away_from_the_checkout(
         check=True,
     )
     assert "hands-elevated-push-up" in listing.stdout
+
+
+def test_the_wheel_installs_without_a_compiler(unpacked_wheel: Path) -> None:
+    """Every default requirement has wheels; simpleaudio (none) is only the optional extra."""
+    (info,) = unpacked_wheel.glob("tempo_trainer-*.dist-info")
+    metadata = email.parser.Parser().parsestr((info / "METADATA").read_text(encoding="utf-8"))
+    requires = metadata.get_all("Requires-Dist") or []
+    default = {re.split(r"[<>=!~;\s]", r)[0].lower() for r in requires if "extra ==" not in r}
+    assert default == {"pyside6-essentials", "pyside6-addons", "pyqtgraph", "numpy", "platformdirs"}
+    assert "simpleaudio" in (metadata.get_all("Provides-Extra") or [])
+    (extra,) = [r for r in requires if r.startswith("simpleaudio")]
+    assert "extra == 'simpleaudio'" in extra.replace('"', "'")
+    assert "python_version < '3.12'" in extra.replace('"', "'")
+    assert not [r for r in requires if "sys_platform" in r or "platform_system" in r]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+from importlib.machinery import ModuleSpec
 
 import pytest
 
 from app.audio.output import SilentOutput, output_notice
-from app.audio.select import open_output
+from app.audio.select import open_output, simpleaudio_missing
 
 
 def test_none_is_silent_without_a_notice(caplog: pytest.LogCaptureFixture) -> None:
@@ -46,3 +47,54 @@ def test_without_any_device_the_session_runs_silently_and_says_so_once() -> None
         assert notice.startswith("No sound device could be opened")
     if sys.version_info >= (3, 12):
         assert loaded == "False", "simpleaudio crashes on 3.12+ and must never be imported"
+
+
+def _spec_of_nothing(name: str) -> ModuleSpec | None:
+    del name
+    return None
+
+
+def _spec_of_anything(name: str) -> ModuleSpec | None:
+    return ModuleSpec(name, None)
+
+
+def _never_looked_up(name: str) -> ModuleSpec | None:
+    raise AssertionError(f"{name} must not be looked for on Python 3.12+")
+
+
+def test_a_missing_simpleaudio_says_how_to_add_it() -> None:
+    why = simpleaudio_missing(_spec_of_nothing, (3, 11))
+    assert why is not None
+    assert "simpleaudio is not installed" in why
+    assert "pip install 'tempo-trainer[simpleaudio]'" in why
+    assert simpleaudio_missing(_spec_of_anything, (3, 11)) is None
+
+
+def test_on_python_3_12_simpleaudio_is_not_even_looked_for() -> None:
+    why = simpleaudio_missing(_never_looked_up, (3, 12))
+    assert why is not None
+    assert "Python 3.11 only" in why
+
+
+def test_asking_for_a_missing_simpleaudio_gives_one_plain_line() -> None:
+    # The extra not installed: the import finds nothing, as in an install without it.
+    script = (
+        "import sys\n"
+        "sys.modules['simpleaudio'] = None\n"
+        "from app.audio.select import open_output\n"
+        "from app.audio.output import output_notice\n"
+        "out = open_output('simpleaudio')\n"
+        "print(output_notice(out) or '')\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "PULSE_SERVER": "unix:/nonexistent", "HOME": "/nonexistent"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    (notice,) = done.stdout.splitlines()
+    if sys.version_info >= (3, 12):
+        assert "simpleaudio works on Python 3.11 only" in notice
+    else:
+        assert "simpleaudio is not installed; to add it: " in notice
+        assert "pip install 'tempo-trainer[simpleaudio]'" in notice
