@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.audio.output import CueOutput
+from app.audio.output import CueOutput, output_notice
 from app.domain.player import ScheduledCue
 from app.domain.timeline import CueKind
+from app.gui.sound_status import SILENT_OUTPUT
 from app.storage.settings import Settings
 
 SPACING_S = 1.0
@@ -23,6 +24,9 @@ class AudioSelfTest(QObject):
     Signals:
         cue_played(CueKind): the cue's sound has just begun (on the output's clock).
         finished(): the last sound is over and the output is closed (also after ``stop``).
+
+    ``report`` then says what really happened: on which device the sounds played, or why
+    nothing could (no device, sound output set to none, the device lost on the way).
     """
 
     cue_played = Signal(object)
@@ -36,6 +40,8 @@ class AudioSelfTest(QObject):
         self._output: CueOutput | None = None
         self._pending: list[ScheduledCue] = []
         self._end_s = 0.0
+        self._where = ""
+        self.report = ""
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.on_tick)
@@ -50,6 +56,15 @@ class AudioSelfTest(QObject):
         output = self._open_output(settings)
         output.set_volume(settings.volume)
         output.set_muted(False)  # asked for on purpose: a test that stays silent tests nothing
+        if output.name == SILENT_OUTPUT:
+            why = output_notice(output) or "the sound output is set to none"
+            self.report = f"No sound played: {why}"
+            output.close()
+            self.finished.emit()
+            return ()
+        device = getattr(output, "device_name", None)
+        self._where = f"{device} ({output.name})" if isinstance(device, str) else output.name
+        self.report = f"Playing on {self._where}…"
         first = output.now() + output.lead_s + 0.2
         cues = tuple(ScheduledCue(first + i * SPACING_S, kind) for i, kind in enumerate(CueKind))
         output.follow(cues)
@@ -66,12 +81,20 @@ class AudioSelfTest(QObject):
         while self._pending and self._pending[0].at <= now:
             self.cue_played.emit(self._pending.pop(0).kind)
         if now >= self._end_s:
+            lost = output_notice(self._output)
+            self.report = (
+                f"Played all {len(CueKind)} sounds on {self._where}."
+                if lost is None
+                else f"The sounds did not all play: {lost}"
+            )
             self.stop()
 
     def stop(self) -> None:
         """Stop playing and release the device; ``finished`` follows if it was running."""
         self._timer.stop()
         output, self._output = self._output, None
+        if output is not None and self._pending:
+            self.report = f"Stopped after {len(CueKind) - len(self._pending)} sounds."
         self._pending = []
         if output is not None:
             output.close()

@@ -494,16 +494,20 @@ class MainWindow(QMainWindow):
         self.home.quick.apply_settings(settings)
         if self.run is not None:
             self.run.driver.output.set_volume(settings.volume)
-            self.run.driver.output.set_muted(settings.muted)
         try:
             save_settings(settings_path(self.services.data_dir), settings)
         except OSError:
             self.statusBar().showMessage("Settings could not be saved", 5000)
 
     def toggle_mute(self) -> None:
-        self.apply_settings(replace(self.services.settings, muted=not self.services.settings.muted))
+        """M: this session's sound; on the Settings screen, the saved choice."""
         current = self.stack.currentWidget()
-        if isinstance(current, SettingsScreen):
+        if self.run is not None:
+            self.run.toggle_mute()
+        elif isinstance(current, SettingsScreen):
+            self.apply_settings(
+                replace(self.services.settings, muted=not self.services.settings.muted)
+            )
             current.show_muted(self.services.settings.muted)
 
     # --- keys ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from app.gui.progress_ring import ProgressRing
 from app.gui.screen import ScaledLabel, Screen
 from app.gui.session_run import SessionRun
 from app.gui.set_controls import SetControls
+from app.gui.sound_status import SoundIndicator
 
 
 class PlayerScreen(Screen):
@@ -47,12 +48,17 @@ class PlayerScreen(Screen):
         self.hint = ScaledLabel("", 0.03)
         self.hint.setProperty("role", "muted")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sound = SoundIndicator()
+        self.sound.clicked.connect(lambda: self.action_requested.emit(Action.MUTE))
+        run.sound_changed.connect(self.on_sound_changed)
+        self.on_sound_changed()
         self.controls = SetControls()
         self.controls.action_requested.connect(self.action_requested)
         top = QHBoxLayout()
         top.addWidget(self.set_label)
         top.addWidget(self.rehearsal)
         top.addWidget(self.variation_label, 1)
+        top.addWidget(self.sound)
         side = QVBoxLayout()
         side.addStretch(1)
         side.addWidget(self.rep_label)
@@ -70,6 +76,9 @@ class PlayerScreen(Screen):
         layout.addWidget(self.controls)
         run.driver.ticked.connect(self.on_ticked)
         self.on_ticked()
+
+    def on_sound_changed(self) -> None:
+        self.sound.show_state(self.run.sound)
 
     def on_ticked(self) -> None:
         self.show_view(self.run.driver.view())

@@ -14,6 +14,7 @@ from app.gui.progress_ring import ProgressRing
 from app.gui.screen import ScaledLabel, Screen
 from app.gui.session_run import SessionRun
 from app.gui.session_summary_text import clock
+from app.gui.sound_status import SoundIndicator
 
 
 class RestScreen(Screen):
@@ -27,6 +28,10 @@ class RestScreen(Screen):
         self.word = ScaledLabel("REST", 0.11, bold=True)
         self.word.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.word.setStyleSheet(f"color: {stage_colour(Stage.REST).name()};")
+        self.sound = SoundIndicator()
+        self.sound.clicked.connect(lambda: self.action_requested.emit(Action.MUTE))
+        run.sound_changed.connect(self.on_sound_changed)
+        self.on_sound_changed()
         self.ring = ProgressRing()
         self.next_heading = ScaledLabel("Next", 0.04)
         self.next_heading.setProperty("role", "muted")
@@ -56,11 +61,18 @@ class RestScreen(Screen):
         self._middle.addLayout(preview, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 24)
-        layout.addWidget(self.word)
+        head = QHBoxLayout()
+        head.addStretch(1)
+        head.addWidget(self.word, 3)
+        head.addWidget(self.sound, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(head)
         layout.addLayout(self._middle, 1)
         layout.addLayout(buttons)
         run.driver.ticked.connect(self.on_ticked)
         self.on_ticked()
+
+    def on_sound_changed(self) -> None:
+        self.sound.show_state(self.run.sound)
 
     def on_ticked(self) -> None:
         view = self.run.driver.view()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from app.domain.plan import SessionPlan
 from app.domain.player import Player, SetResult
@@ -13,6 +13,7 @@ from app.domain.timeline import Stage, compile_sets
 from app.domain.variation import Variation
 from app.gui.services import Services
 from app.gui.session_driver import SessionDriver
+from app.gui.sound_status import SILENT_OUTPUT, SoundState
 from app.storage.session_log import SessionLog
 from app.storage.store import SessionRecord
 
@@ -31,7 +32,14 @@ class SessionRun(QObject):
 
     A set the store refuses (read-only folder, full disk) stays in ``session_log`` and the
     session goes on; ``session_log.problem`` says why, for the window to show.
+
+    Mute starts as Settings say; ``toggle_mute`` changes it for this session only.
+
+    Signals:
+        sound_changed(): mute was toggled; ``sound`` says how things stand.
     """
+
+    sound_changed = Signal()
 
     def __init__(
         self,
@@ -61,6 +69,7 @@ class SessionRun(QObject):
         output = services.open_output(services.settings)
         output.set_volume(services.settings.volume)
         output.set_muted(services.settings.muted)
+        self._muted = services.settings.muted
         self.player.lead_s = output.lead_s
         self.driver = SessionDriver(self.player, output, self)
         self._setups = {
@@ -84,6 +93,17 @@ class SessionRun(QObject):
     @property
     def rehearsal(self) -> bool:
         return self.speed != 1.0
+
+    @property
+    def sound(self) -> SoundState:
+        playing = self.driver.output.name != SILENT_OUTPUT
+        return SoundState(playing, self._muted, self.services.settings.voice_counts)
+
+    def toggle_mute(self) -> None:
+        """Mute or unmute this session; the Settings' choice is left as it is."""
+        self._muted = not self._muted
+        self.driver.output.set_muted(self._muted)
+        self.sound_changed.emit()
 
     def variation(self, variation_id: str) -> Variation:
         return self.services.catalog[variation_id]

@@ -187,16 +187,18 @@ class SettingsScreen(Screen):
         if self.self_test.running:
             self.self_test.stop()
             return
-        self.self_test.start(self.settings)
+        if not self.self_test.start(self.settings):
+            return  # nothing could play: finished has already said why
         self.sound_test.setText("Stop")
-        self.sound_playing.setText("Listen…")
+        self.sound_playing.setText(self.self_test.report)
 
     def on_cue_played(self, kind: CueKind) -> None:
         self.sound_playing.setText(f"♪ {CUE_NAMES[kind]}")
 
     def on_self_test_finished(self) -> None:
         self.sound_test.setText("Play every sound")
-        self.sound_playing.setText(f"Played all {len(CueKind)} sounds.")
+        assert self.self_test is not None
+        self.sound_playing.setText(self.self_test.report)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
         if self.self_test is not None:

@@ -17,7 +17,10 @@ from tests.gui.conftest import FakeClock
 
 
 class RecordingOutput(SilentOutput):
-    """A silent output that remembers its volume, mute and whether it was closed."""
+    """Stands for a device: remembers its volume, mute and whether it was closed."""
+
+    name = "recording"
+    device_name = "Test speakers"
 
     def __init__(self, clock: FakeClock) -> None:
         super().__init__(clock)
@@ -79,6 +82,34 @@ def test_every_cue_plays_once_with_its_name_at_the_chosen_volume(
     assert output.closed
     assert not screen.self_test.running
     assert screen.sound_test.text() == "Play every sound"
+    assert screen.sound_playing.text() == (
+        f"Played all {len(CueKind)} sounds on Test speakers (recording)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("notice", "said"),
+    [
+        (None, "No sound played: the sound output is set to none"),
+        ("No sound device could be opened (qt: none found).", "(qt: none found)"),
+    ],
+)
+def test_with_no_device_it_says_nothing_played_and_why(
+    qtbot: QtBot, clock: FakeClock, notice: str | None, said: str
+) -> None:
+    silent = SilentOutput(clock, notice=notice)
+    widget = SettingsScreen(Settings(), "", lambda _settings: silent)
+    qtbot.addWidget(widget)
+    assert widget.self_test is not None
+    played: list[CueKind] = []
+    widget.self_test.cue_played.connect(played.append)
+    with qtbot.waitSignal(widget.self_test.finished):
+        widget.sound_test.click()
+    assert said in widget.sound_playing.text()
+    assert widget.sound_playing.text().startswith("No sound played")
+    assert played == []
+    assert not widget.self_test.running
+    assert widget.sound_test.text() == "Play every sound"
 
 
 def test_the_timer_drives_it_and_stop_releases_the_output(

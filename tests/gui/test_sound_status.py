@@ -1,0 +1,111 @@
+"""The sound indicator on the player and rest screens, and mute for one session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.audio.output import CueOutput, SilentOutput
+from app.gui.main_window import MainWindow
+from app.gui.player_screen import PlayerScreen
+from app.gui.rest_screen import RestScreen
+from app.gui.services import Services
+from app.gui.sound_status import SoundState, sound_text
+from app.storage.settings import Settings
+from tests.gui.conftest import FakeClock
+from tests.gui.helpers import TINY_PLAN, press, running, select_plan, write_plan
+from tests.gui.touch import tap
+
+
+class SpeakerOutput(SilentOutput):
+    """Stands for an opened device: remembers whether it was muted."""
+
+    name = "qt"
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__(clock)
+        self.muted = False
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+
+
+@pytest.mark.parametrize(
+    ("state", "words"),
+    [
+        (SoundState(playing=True, muted=False, voice=False), "♪ Sound on"),
+        (SoundState(playing=True, muted=False, voice=True), "♪ Sound on · voice on"),
+        (SoundState(playing=True, muted=True, voice=True), "Muted (M)"),
+        (SoundState(playing=False, muted=False, voice=True), "No sound: follow the screen"),
+        (SoundState(playing=False, muted=True, voice=False), "No sound: follow the screen"),
+    ],
+)
+def test_the_words_say_what_will_be_heard(state: SoundState, words: str) -> None:
+    text, name = sound_text(state)
+    assert text == words
+    assert name
+
+
+def _start_set(qtbot: QtBot, window: MainWindow) -> PlayerScreen:
+    select_plan(window, "Tiny test plan")
+    tap(qtbot, window, "Start plan")
+    tap(qtbot, window, "Skip setup")
+    screen = window.current
+    assert isinstance(screen, PlayerScreen)
+    return screen
+
+
+def test_no_device_says_follow_the_screen_on_player_and_rest(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], data_dir: Path, clock: FakeClock
+) -> None:
+    write_plan(data_dir, "tiny.toml", TINY_PLAN)
+    window = make_window()
+    player = _start_set(qtbot, window)
+    assert player.sound.text() == "No sound: follow the screen"
+    assert player.sound.isVisible()
+    tap(qtbot, window, "Start")
+    clock.advance(4.0)
+    running(window).driver.on_tick()
+    tap(qtbot, window, "End set")
+    tap(qtbot, window, "Save")
+    rest = window.current
+    assert isinstance(rest, RestScreen)
+    assert rest.sound.text() == "No sound: follow the screen" and rest.sound.isVisible()
+
+
+def test_m_and_a_tap_mute_this_session_only(
+    qtbot: QtBot,
+    make_services: Callable[..., Services],
+    open_window: Callable[[Services], MainWindow],
+    data_dir: Path,
+    clock: FakeClock,
+) -> None:
+    write_plan(data_dir, "tiny.toml", TINY_PLAN)
+    opened: list[SpeakerOutput] = []
+
+    def open_output(settings: Settings) -> CueOutput:
+        del settings
+        opened.append(SpeakerOutput(clock))
+        return opened[-1]
+
+    services = make_services()
+    services.open_output = open_output
+    window = open_window(services)
+    player = _start_set(qtbot, window)
+    assert player.sound.text() == "♪ Sound on"
+    press(qtbot, window, Qt.Key.Key_M)
+    assert player.sound.text() == "Muted (M)" and opened[-1].muted
+    tap(qtbot, window, "Unmute")
+    assert player.sound.text() == "♪ Sound on" and not opened[-1].muted
+    tap(qtbot, window, "Mute")
+    assert opened[-1].muted
+    assert not window.services.settings.muted
+    assert not (data_dir / "settings.json").exists()  # nothing saved for later sessions
+    tap(qtbot, window, "Leave session")
+    tap(qtbot, window, "Leave session now")
+    player = _start_set(qtbot, window)
+    assert player.sound.text() == "♪ Sound on" and not opened[-1].muted
