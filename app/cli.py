@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from app.domain.equipment import EquipmentProfile
@@ -14,11 +14,15 @@ from app.domain.load_model import LoadError, estimate_load
 from app.domain.problems import InputError
 from app.domain.progression import suggest
 from app.domain.timeline import Timeline, compile_timeline
+from app.domain.units import Units, box_text
 from app.storage.backup import MAX_BACKUP_BYTES, BackupError, restore_backup, write_backup
 from app.storage.catalog import Catalog, CatalogError, load_catalog, variation_problems
 from app.storage.coach_input import coach_history
 from app.storage.data_dir import data_dir, store_path
-from app.storage.history_csv import parse_csv, to_csv
+from app.storage.history_csv import to_csv
+from app.storage.imports.names_file import load_exercise_names
+from app.storage.imports.read_export import read_export
+from app.storage.imports.report import report_json, report_lines
 from app.storage.plan_files import read_plan
 from app.storage.settings import load_settings, settings_path
 from app.storage.store import Store, StoreError
@@ -78,8 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="print the training log")
     history.add_argument("--csv", action="store_true", help="one CSV row per set")
 
-    importer = commands.add_parser("import", help="add sets from a CSV file (history --csv format)")
+    importer = commands.add_parser(
+        "import",
+        help="add sets from history --csv or a Strong, Hevy, FitNotes or Fitbod export",
+    )
     importer.add_argument("file", type=Path, metavar="FILE.csv")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="check the file and say what would be added"
+    )
+    importer.add_argument("--json", action="store_true", help="print the report as JSON")
     _add_load_and_suggest(commands)
 
     backup = commands.add_parser("backup", help="save everything (log, plans, settings) as JSON")
@@ -148,7 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "history":
             return _history(data_dir(args.data_dir), as_csv=args.csv)
         if command == "import":
-            return _import(data_dir(args.data_dir), args.file)
+            return _import(
+                data_dir(args.data_dir), args.file, dry_run=args.dry_run, as_json=args.json
+            )
         if command == "load":
             return _load(args, data_dir(args.data_dir))
         if command == "suggest":
@@ -316,8 +329,10 @@ def _history(folder: Path, *, as_csv: bool) -> int:
         if as_csv:
             sys.stdout.write(to_csv(sets))
             return EXIT_OK
+        uses_box = {v.id for v in load_catalog().values() if v.uses_box}
         for s in sets:
-            box = f" box {s.box_height_cm:g} cm" if s.box_height_cm is not None else ""
+            box = box_text(s.box_height_cm, Units.CM, uses_box=s.variation in uses_box)
+            box = f" box {box}" if box else ""
             mark = " (rehearsal)" if s.rehearsal else ""
             print(
                 f"{s.ended_at}  {s.variation}{box}  set {s.set_number}: {s.reps}/{s.target_reps}"
@@ -328,16 +343,33 @@ def _history(folder: Path, *, as_csv: bool) -> int:
     return EXIT_OK
 
 
-def _import(folder: Path, path: Path) -> int:
+def _import(folder: Path, path: Path, *, dry_run: bool, as_json: bool) -> int:
+    """This app's CSV or another app's export, found from the file; all rows or none."""
+    catalog = load_catalog()
+    uses_box = frozenset(v.id for v in catalog.values() if v.uses_box)
     try:
-        rows = parse_csv(read_text(path))
+        preview = read_export(path, load_exercise_names(), uses_box, date.today())
     except InputError as error:
         for line in error.lines(str(path)):
             print(line, file=sys.stderr)
         return EXIT_INVALID
-    with Store(store_path(folder)) as store:
-        added = store.import_sets(rows)
-    print(f"{added} set(s) added, {len(rows) - added} already in the log")
+    log = store_path(folder)
+    if not preview.sets:
+        added = 0
+    elif dry_run and not log.exists():
+        added = len({(s.session_uid, s.block, s.set_number) for s in preview.sets})
+    else:
+        with Store(log) as store:
+            added = (
+                store.count_new_sets(preview.sets) if dry_run else store.import_sets(preview.sets)
+            )
+    if as_json:
+        print(
+            json.dumps(report_json(preview, added, dry_run=dry_run), indent=1, ensure_ascii=False)
+        )
+    else:
+        names = {v.id: v.name for v in catalog.values()}
+        print("\n".join(report_lines(preview, added, names, dry_run=dry_run)))
     return EXIT_OK
 
 

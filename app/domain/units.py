@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 CM_PER_INCH = 2.54
+# A box variation's set whose height was never recorded (imported from another app).
+HEIGHT_NOT_RECORDED = "height not recorded"
 
 
 class Units(StrEnum):
@@ -19,6 +21,13 @@ def format_height(height_cm: float | None, units: Units) -> str:
     if units is Units.INCHES:
         return f"{height_cm / CM_PER_INCH:.1f} in"
     return f"{height_cm:g} cm"
+
+
+def box_text(height_cm: float | None, units: Units, *, uses_box: bool) -> str:
+    """``format_height``, or "height not recorded" for a box set without a height."""
+    if height_cm is None and uses_box:
+        return HEIGHT_NOT_RECORDED
+    return format_height(height_cm, units)
 
 
 def to_display(height_cm: float, units: Units) -> float:

@@ -334,7 +334,10 @@ def _loads(
     sine = np.minimum(1.0, (height + MODEL_C_CM) / (LENGTH_PER_STATURE * stature_cm))
     share = np.where(on_box, MODEL_K * (1.0 - sine * sine), fixed_share[codes])
     ladder = np.where(on_box, height, fixed_ladder[codes])
-    return share, ladder
+    # A box set whose height was not recorded (imported) has no known load: NaN keeps it
+    # off the load, ladder and volume charts instead of counting it as a floor push up.
+    unknown = uses_box[codes] & np.isnan(box)
+    return np.where(unknown, np.nan, share), np.where(unknown, np.nan, ladder)
 
 
 # --- chart series -------------------------------------------------------------------------------

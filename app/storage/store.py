@@ -343,6 +343,22 @@ class Store:
             known.update(str(row[0]) for row in rows)
         return known
 
+    def count_new_sets(self, rows: Sequence[ImportedSet]) -> int:
+        """How many of ``rows`` ``import_sets`` would add (a dry run: nothing is written)."""
+        uids = list(dict.fromkeys(row.session_uid for row in rows))
+        held: set[tuple[str, int, int]] = set()
+        for start in range(0, len(uids), 500):
+            chunk = uids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found = self._db.execute(
+                "SELECT se.uid, s.block, s.set_number FROM set_log s"
+                f" JOIN session se ON se.id = s.session_id WHERE se.uid IN ({marks})",
+                chunk,
+            )
+            held.update((str(uid), int(block), int(number)) for uid, block, number in found)
+        keys = {(row.session_uid, row.block, row.set_number) for row in rows}
+        return len(keys - held)
+
     def unfinished_session(self) -> SessionRecord | None:
         """The newest session that was neither finished nor abandoned (offered for resume)."""
         row = self._db.execute(

@@ -100,7 +100,7 @@ def test_import_then_history_round_trip_and_a_bad_file_writes_nothing(
     assert run(capsys, "--data-dir", data, "import", str(good))[0] == 0
     code, out, _ = run(capsys, "--data-dir", data, "import", str(good))
     assert code == 0
-    assert out.startswith("0 set(s) added")
+    assert out.splitlines()[-1] == "0 set(s) added, 1 already in the log."
     code, _, err = run(capsys, "--data-dir", data, "import", str(bad))
     assert code == 2
     assert err.strip() == f"{bad}:3: reps 'many' must be a whole number 0-1000"

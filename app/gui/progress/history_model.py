@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.domain.units import HEIGHT_NOT_RECORDED
 from app.storage.progress_data import history_rows
 from app.storage.store import Store
 
@@ -26,15 +27,24 @@ COLUMNS: tuple[tuple[str, int, str], ...] = (
     ("Note", 11, "note"),
 )
 _ID, _REHEARSAL = 0, 12
+_BOX = 3
 
 
 class HistoryModel(QAbstractTableModel):
     """Rows are sets; ``filter_variation`` and ``sort`` only reorder an index array."""
 
-    def __init__(self, store: Store, names: dict[str, str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        names: dict[str, str],
+        parent: QObject | None = None,
+        *,
+        uses_box: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.names = names
+        self.uses_box = uses_box
         self.undo = QUndoStack(self)
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
         self._variation: str | None = None
@@ -97,6 +107,8 @@ class HistoryModel(QAbstractTableModel):
         row = self.rows[int(self.order[index.row()])]
         value = row[COLUMNS[index.column()][1]]
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == _BOX and value is None and row[4] in self.uses_box:
+                return HEIGHT_NOT_RECORDED
             return self._text(index.column(), value, bool(row[_REHEARSAL]))
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else value

@@ -38,7 +38,12 @@ class HistoryScreen(Screen):
         super().__init__()
         self.setObjectName("history")
         self.store = store
-        self.model = HistoryModel(store, {v.id: v.name for v in catalog.values()}, self)
+        self.model = HistoryModel(
+            store,
+            {v.id: v.name for v in catalog.values()},
+            self,
+            uses_box=frozenset(v.id for v in catalog.values() if v.uses_box),
+        )
         self.model.undo.indexChanged.connect(self.on_undo_index_changed)
         heading = QLabel("History")
         heading.setProperty("role", "heading")

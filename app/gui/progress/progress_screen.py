@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.load_model import DEFAULT_STATURE_CM
-from app.domain.units import Units, format_height
+from app.domain.units import HEIGHT_NOT_RECORDED, Units, format_height
 from app.domain.variation import Variation
 from app.gui.keys import Action
 from app.gui.progress.charts import (
@@ -397,7 +397,11 @@ class ProgressScreen(Screen):
             return self._described[1]
         moment = datetime(1970, 1, 1) + timedelta(seconds=float(series.set_t_s[index]))
         box = float(series.set_box_height_cm[index])
-        where = "" if math.isnan(box) else f" · hands at {format_height(box, self.units)}"
+        if not math.isnan(box):
+            where = f" · hands at {format_height(box, self.units)}"
+        else:
+            shown = self.catalog.get(self.variation_id or "")
+            where = f" · {HEIGHT_NOT_RECORDED}" if shown is not None and shown.uses_box else ""
         try:
             tempo = f" · tempo {self.store.set_by_id(set_id).tempo}"
         except (KeyError, StoreError):

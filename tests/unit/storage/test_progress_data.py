@@ -251,3 +251,17 @@ def test_the_table_cache_rereads_only_when_the_log_changes(store: Store, catalog
     store.update_set(store.sets()[0].id, "reps", 12)
     assert list(tables.table(store, catalog, 190.0).reps) == [12, 11]
     tables.close()
+
+
+def test_a_box_set_without_a_height_counts_reps_but_no_load(store: Store, catalog: Catalog) -> None:
+    add_session(store, "2026-03-02T18:00", [(BOX, None, 12), (BOX, 45, 10)])
+    add_session(store, "2026-03-04T18:00", [(BOX, None, 14)])
+    table = data.load_set_table(store, catalog)
+    series = data.rep_series(table, BOX)
+    assert list(series.set_reps) == [12, 10, 14]
+    assert np.isnan(series.set_box_height_cm[0])
+    sessions = data.session_series(table)
+    assert list(sessions.top_share) == pytest.approx([box_share(45)])
+    assert list(sessions.ladder_cm) == pytest.approx([45])
+    weekly = data.weekly_series(table)
+    assert list(weekly.body_weight_reps) == pytest.approx([10 * box_share(45)])

@@ -335,3 +335,16 @@ def test_a_warm_up_block_logs_its_sets_as_warm_up(tmp_path: Path) -> None:
         session = store.begin_session(title="Ladder", started_at=T0)
         store.record_set(session.id, logged, T0 + timedelta(minutes=1))
         assert [s.role for s in store.sets()] == ["warm-up"]
+
+
+def test_a_dry_run_counts_the_sets_an_import_would_add_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    rows = [imported(0, 1, "a", 1), imported(0, 2, "a", 2), imported(0, 1, "b", 3)]
+    with Store(tmp_path / "log.sqlite3") as store:
+        assert store.count_new_sets(rows) == 3
+        assert store.sets() == []
+        store.import_sets(rows[:2])
+        assert store.count_new_sets(rows) == 1
+        assert store.import_sets(rows) == 1
+        assert store.count_new_sets(rows) == 0

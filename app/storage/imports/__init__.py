@@ -1,0 +1,1 @@
+"""Reading other workout apps' exports (Strong, Hevy, FitNotes, Fitbod) into the log."""

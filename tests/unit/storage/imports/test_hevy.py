@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from tests.unit.storage.imports.exports import HEVY_KG, HEVY_US_LBS, preview
+
+
+def local(year: int, month: int, day: int, hour: int, minute: int, second: int = 0) -> str:
+    """The time as this computer's zone shows it (exports without a zone are read so)."""
+    naive = datetime(year, month, day, hour, minute, second)
+    return naive.astimezone().isoformat(timespec="seconds")
+
+
+def test_set_types_mixed_line_endings_and_no_final_newline(tmp_path: Path) -> None:
+    result = preview(tmp_path, HEVY_KG)
+    assert result.format_id == "hevy"
+    push_b = [s for s in result.sets if s.session_title == "Push B"]
+    assert [(s.variation, s.role, s.reps, s.reps_in_reserve) for s in push_b] == [
+        ("floor-push-up", "warm-up", 8, None),
+        ("floor-push-up", "work", 15, 2),
+        ("floor-push-up", "work", 12, 0),
+        ("kneeling-push-up", "work", 10, None),
+    ]
+    assert push_b[0].ended_at == local(2026, 1, 28, 17, 26)
+    assert result.skipped == {"not a push up": 1}
+    assert result.unmatched == {"Plank Pushup": 1}
+
+
+def test_us_twelve_hour_dates_and_pounds(tmp_path: Path) -> None:
+    result = preview(tmp_path, HEVY_US_LBS)
+    assert [(s.ended_at, s.variation) for s in result.sets] == [
+        (local(2025, 9, 23, 7, 26), "floor-push-up"),
+        (local(2025, 9, 23, 7, 26), "loaded-push-up"),
+        (local(2025, 9, 24, 12, 5), "hands-elevated-push-up"),
+        (local(2025, 9, 25, 0, 30), "floor-push-up"),
+    ]
+    assert result.sets[0].reps_in_reserve == 4
+    assert result.sets[1].note == "Hevy: Push Up (added load 25 lb (11.3 kg))"
