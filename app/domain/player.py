@@ -148,6 +148,8 @@ class Player:
         self._set_start = 0.0
         self._phase_index = -1
         self._paused_at: float | None = None
+        self._recount: tuple[float, float] | None = None
+        """(start, end) on the clock of a count-in before a set carries on after a pause."""
         self._rest: _Rest | None = None
         self._ended_early = False
         self._completed = 0
@@ -201,6 +203,7 @@ class Player:
         rep: int | None = None
         duration = remaining = rest_total = rest_remaining = 0.0
         completed = self._completed
+        stage = self._stage
         if self._stage in (Stage.COUNT_IN, *REP_STAGES):
             t = self._set_time(at)
             phase = schedule.phase_at(max(0.0, t))
@@ -208,11 +211,15 @@ class Player:
             duration = phase.duration_s
             remaining = min(duration, max(0.0, phase.end_s - t))
             completed = schedule.reps_completed_at(t)
+            if self._recount is not None and self._recount[0] - 1e-9 <= at < self._recount[1]:
+                stage = Stage.COUNT_IN
+                duration = (self._recount[1] - self._recount[0]) * self.speed
+                remaining = (self._recount[1] - at) * self.speed
         elif self._rest is not None:
             rest_total = self._rest.total_s
             rest_remaining = min(rest_total, max(0.0, (self._rest.ends_at - at) * self.speed))
         return PlayerView(
-            stage=self._stage,
+            stage=stage,
             paused=self.paused,
             set_index=self._index,
             total_sets=len(self.schedules),
@@ -265,23 +272,36 @@ class Player:
             return
         self.advance(now)
         self._paused_at = now
+        self._recount = None
         self._held_back = [c for c in self._cues if c.at > now]
         self._replace_cues([c for c in self._cues if c.at <= now])
 
-    def resume(self, now: float) -> list[PlayerEvent]:
-        """Carry on where the pause froze everything, ``lead_s`` from now."""
+    def resume(self, now: float, count_in_s: float = 0.0) -> list[PlayerEvent]:
+        """Carry on where the pause froze everything, ``lead_s`` from now.
+
+        ``count_in_s``: inside a set, count this long first (one count cue a second; the view
+        says COUNT_IN meanwhile), so that a person who stood up can get back into position.
+        """
         if self._paused_at is None:
             return []
-        shift = now + self.lead_s - self._paused_at
+        in_set = self._stage in (Stage.COUNT_IN, *REP_STAGES)
+        recount = self.to_clock(count_in_s) if in_set and count_in_s > 0 else 0.0
+        begin = now + self.lead_s
+        shift = begin + recount - self._paused_at
         self._paused_at = None
-        if self._stage in (Stage.COUNT_IN, *REP_STAGES) or (
-            self._rest and self._rest.next_scheduled
-        ):
+        counts: list[ScheduledCue] = []
+        if recount:
+            self._recount = (begin, begin + recount)
+            counts = [
+                ScheduledCue(begin + self.to_clock(n), CueKind.COUNT)
+                for n in range(math.ceil(count_in_s - 1e-9))
+            ]
+        if in_set or (self._rest and self._rest.next_scheduled):
             self._set_start += shift
         if self._rest is not None:
             self._rest.ends_at += shift
         self._replace_cues(
-            self._cues + [ScheduledCue(c.at + shift, c.kind) for c in self._held_back]
+            self._cues + counts + [ScheduledCue(c.at + shift, c.kind) for c in self._held_back]
         )
         self._held_back = []
         return self.advance(now)
@@ -302,8 +322,12 @@ class Player:
         self._finish_set(at, events, early=True, completed=completed)
         return events
 
-    def log_set(self, now: float, result: SetResult) -> LoggedSet:
-        """Record the set just finished; rest runs on, or the next set begins if rest is over."""
+    def log_set(self, now: float, result: SetResult, *, wait: bool = False) -> LoggedSet:
+        """Record the set just finished; rest runs on, or the next set begins if rest is over.
+
+        ``wait``: when the rest is already over, the next set waits in READY for ``start``
+        instead of counting in at once (the person may still be on the log sheet's far side).
+        """
         if self._stage is not Stage.LOGGING:
             raise PlayerError(f"no set is waiting to be logged while {self._stage}")
         if self.paused:
@@ -323,7 +347,10 @@ class Player:
         elif rest is None or now + self.lead_s >= rest.ends_at:
             self._rest = None
             self._index += 1
-            self._begin_set(now + self.lead_s)
+            if wait:
+                self._stage = Stage.READY
+            else:
+                self._begin_set(now + self.lead_s)
         else:
             self._stage = Stage.REST
             self._schedule_next_set(rest.ends_at)

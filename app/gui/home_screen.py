@@ -3,6 +3,8 @@ the last session."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -57,6 +59,7 @@ class HomeScreen(Screen):
         self.setObjectName("home")
         self.warm_up = ImportWarmUp() if warm_up is None else warm_up
         self._painted = False
+        self.last_plan_path: Path | None = None
         title = QLabel("Tempo Trainer")
         title.setProperty("role", "heading")
         self.resume_text = QLabel()
@@ -151,6 +154,7 @@ class HomeScreen(Screen):
         self._columns.addWidget(right_widget, 2)
 
     def show_plans(self, plans: list[PlanFile]) -> None:
+        """List ``plans``; the highlight stays on the plan used last (else the first)."""
         self.plans.clear()
         for plan_file in plans:
             if plan_file.plan is not None:
@@ -163,10 +167,18 @@ class HomeScreen(Screen):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             item.setData(_PLAN_ROLE, plan_file)
             self.plans.addItem(item)
-        for row in range(self.plans.count()):
-            if self.plans.item(row).flags() & Qt.ItemFlag.ItemIsSelectable:
-                self.plans.setCurrentRow(row)
-                break
+        usable = [
+            row
+            for row in range(self.plans.count())
+            if self.plans.item(row).flags() & Qt.ItemFlag.ItemIsSelectable
+        ]
+        last = [row for row in usable if self._plan_path(row) == self.last_plan_path]
+        if usable:
+            self.plans.setCurrentRow((last or usable)[0])
+
+    def _plan_path(self, row: int) -> Path | None:
+        plan_file = self.plans.item(row).data(_PLAN_ROLE)
+        return plan_file.path if isinstance(plan_file, PlanFile) else None
 
     def show_advice(self, advice: list[tuple[str, str]]) -> None:
         """One (headline, reason) pair per suggestion; none: say how advice comes."""
@@ -214,23 +226,48 @@ class HomeScreen(Screen):
                 return True
             return False
         if action is Action.NEXT:
-            self.on_start_clicked()
+            if self.advice_highlighted:
+                self.advice_accepted.emit()
+            else:
+                self.on_start_clicked()
             return True
         if action in (Action.UP, Action.DOWN):
             self._move_selection(-1 if action is Action.UP else 1)
             return True
         return False
 
+    @property
+    def advice_highlighted(self) -> bool:
+        """The clicker's highlight is on "Train this today" rather than on a plan."""
+        return self.train_advice.isVisible() and self.train_advice.property("highlighted") is True
+
+    def _highlight_advice(self, on: bool) -> None:
+        self.train_advice.setProperty("highlighted", on)
+        self.train_advice.style().unpolish(self.train_advice)
+        self.train_advice.style().polish(self.train_advice)
+        if on:
+            self.plans.clearSelection()
+        elif self.plans.currentItem() is not None:
+            self.plans.currentItem().setSelected(True)
+
     def _move_selection(self, step: int) -> None:
+        """Up from the first plan reaches "Train this today" (when the coach has advice)."""
+        if self.advice_highlighted:
+            if step > 0:
+                self._highlight_advice(False)
+            return
         row = self.plans.currentRow()
         for candidate in range(row + step, -1 if step < 0 else self.plans.count(), step):
             if self.plans.item(candidate).flags() & Qt.ItemFlag.ItemIsSelectable:
                 self.plans.setCurrentRow(candidate)
                 return
+        if step < 0 and self.train_advice.isVisible():
+            self._highlight_advice(True)
 
     def on_plan_activated(self, item: QListWidgetItem) -> None:
         plan_file = item.data(_PLAN_ROLE)
         if isinstance(plan_file, PlanFile) and plan_file.ok:
+            self.last_plan_path = plan_file.path
             self.plan_chosen.emit(plan_file)
 
     def on_start_clicked(self) -> None:

@@ -47,6 +47,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("→  PgDn  Enter", "next · confirm · end set · skip rest"),
     ("←  PgUp", "back a step · +15 s rest"),
     ("↑  ↓", "change reps on the log sheet"),
+    ("PgUp  PgDn", "on home: move the highlight (Enter starts it)"),
     ("M", "mute / unmute"),
     ("F11", "full screen"),
     ("Esc", "leave the session (asks first)"),
@@ -54,5 +55,14 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
 )
 
 
-def action_for(key: int) -> Action | None:
+# On home a clicker's two buttons move the highlight; Enter starts what is highlighted.
+_HOME_KEYS: dict[int, Action] = {
+    Qt.Key.Key_PageUp: Action.UP,
+    Qt.Key.Key_PageDown: Action.DOWN,
+}
+
+
+def action_for(key: int, *, on_home: bool = False) -> Action | None:
+    if on_home and key in _HOME_KEYS:
+        return _HOME_KEYS[key]
     return _KEYS.get(key)

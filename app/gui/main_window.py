@@ -34,6 +34,7 @@ from app.gui.keys import REPEATABLE, TYPING_KEYS, Action, action_for
 from app.gui.log_sheet import LogSheet
 from app.gui.overlay import HelpOverlay, LeaveOverlay
 from app.gui.player_screen import PlayerScreen
+from app.gui.question_pause import QuestionPause
 from app.gui.rest_screen import RestScreen
 from app.gui.screen import Screen
 from app.gui.services import Services
@@ -107,11 +108,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.home.action_requested.connect(self.on_action)
         self.help = HelpOverlay(central)
-        self.help.closed.connect(lambda: self.on_action(Action.HELP))
+        self.help.closed.connect(self.toggle_help)
         self.leave = LeaveOverlay(central)
         self.leave.answered.connect(self.on_leave_answered)
         self.run: SessionRun | None = None
-        self._paused_before_question = False
+        self._question_pause = QuestionPause()
         self._side: Screen | None = None
         self.advice: list[Suggestion] = []
         self.progress_tables: SetTableCache | None = None
@@ -363,11 +364,7 @@ class MainWindow(QMainWindow):
         self.show_home()
 
     def ask_leave(self) -> None:
-        run = self.run
-        assert run is not None
-        self._paused_before_question = run.player.paused
-        if run.player.stage not in (Stage.READY, Stage.FINISHED):
-            run.driver.pause()
+        self._question_pause.hold(self.run)
         self.leave.popup()
         self.leave_asked.emit()
 
@@ -382,10 +379,9 @@ class MainWindow(QMainWindow):
                 run.log(sheet.result())
             run.leave()
             self.end_session()
-        elif not self._paused_before_question and not isinstance(
-            self.stack.currentWidget(), SetupScreen
-        ):
-            run.driver.resume()
+        else:
+            on_setup = isinstance(self.stack.currentWidget(), SetupScreen)
+            self._question_pause.release(run, carry_on=not on_setup)
 
     # --- sets the log could not take ----------------------------------------------------------
 
@@ -517,7 +513,8 @@ class MainWindow(QMainWindow):
             return False
         if not isinstance(watched, QWidget) or watched.window() is not self:
             return False
-        action = action_for(event.key())
+        on_home = self.stack.currentWidget() is self.home and not self.help.isVisible()
+        action = action_for(event.key(), on_home=on_home)
         if action is None:
             return False
         focus = QApplication.focusWidget()
@@ -531,13 +528,10 @@ class MainWindow(QMainWindow):
 
     def on_action(self, action: Action) -> bool:
         """One hands-free action, wherever it came from."""
-        if action is Action.HELP:
-            self.help.setVisible(not self.help.isVisible())
-            if self.help.isVisible():
-                self.help.popup()
-            return True
-        if self.help.isVisible() and action in (Action.LEAVE, Action.NEXT, Action.BACK):
-            self.help.hide()
+        if action is Action.HELP or (
+            self.help.isVisible() and action in (Action.LEAVE, Action.NEXT, Action.BACK)
+        ):
+            self.toggle_help()
             return True
         if self.leave.isVisible():
             if action in (Action.NEXT, Action.LEAVE, Action.BACK):
@@ -556,6 +550,17 @@ class MainWindow(QMainWindow):
                 self.ask_leave()
             return True
         return self.current.handle(action)
+
+    def toggle_help(self) -> None:
+        """The help card; a running set waits under it and counts back in after."""
+        if self.help.isVisible():
+            self.help.hide()
+            if not self.leave.isVisible():
+                on_setup = isinstance(self.stack.currentWidget(), SetupScreen)
+                self._question_pause.release(self.run, carry_on=not on_setup)
+        else:
+            self._question_pause.hold(self.run)
+            self.help.popup()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Closing mid-session leaves it unfinished: the next launch offers to resume it."""

@@ -22,6 +22,14 @@ _COLOURS: dict[Stage, str] = {
 }
 
 
+PAUSED_COLOUR = "#9aa4ae"
+"""Neutral: a paused set must not look like the phase it stopped in."""
+
+
+def paused_colour() -> QColor:
+    return QColor(PAUSED_COLOUR)
+
+
 def stage_colour(stage: Stage) -> QColor:
     return QColor(_COLOURS[stage])
 

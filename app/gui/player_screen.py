@@ -7,13 +7,13 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 
 from app.domain.form_cue import form_cue
-from app.domain.phase_words import phase_words
+from app.domain.phase_words import Shape, phase_words
 from app.domain.player import PlayerView
 from app.domain.timeline import Stage
 from app.domain.units import Units, format_height
 from app.gui.keys import Action
 from app.gui.phase_banner import PhaseBanner
-from app.gui.phase_style import stage_colour
+from app.gui.phase_style import paused_colour, stage_colour
 from app.gui.progress_ring import ProgressRing
 from app.gui.screen import ScaledLabel, Screen
 from app.gui.session_run import SessionRun
@@ -92,7 +92,7 @@ class PlayerScreen(Screen):
         box = format_height(schedule.box_height_cm, self.units)
         self.variation_label.setText(variation.name + (f" · box {box}" if box else ""))
         if view.paused:
-            self.banner.show_phase("PAUSED", words.shape, colour)
+            self.banner.show_phase("PAUSED", Shape.BAR, paused_colour())
         else:
             self.banner.show_phase(words.word, words.shape, colour)
         if view.stage is Stage.READY:

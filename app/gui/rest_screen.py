@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 from app.domain.timeline import Stage
 from app.domain.units import Units, format_height
 from app.gui.keys import Action
-from app.gui.phase_style import stage_colour
+from app.gui.phase_style import paused_colour, stage_colour
 from app.gui.progress_ring import ProgressRing
 from app.gui.screen import ScaledLabel, Screen
 from app.gui.session_run import SessionRun
@@ -27,7 +27,7 @@ class RestScreen(Screen):
         self.units = units
         self.word = ScaledLabel("REST", 0.11, bold=True)
         self.word.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.word.setStyleSheet(f"color: {stage_colour(Stage.REST).name()};")
+        self.word.set_colour(stage_colour(Stage.REST).name())
         self.sound = SoundIndicator()
         self.sound.clicked.connect(lambda: self.action_requested.emit(Action.MUTE))
         run.sound_changed.connect(self.on_sound_changed)
@@ -79,6 +79,8 @@ class RestScreen(Screen):
         progress = 1.0 - view.rest_remaining_s / view.rest_total_s if view.rest_total_s else 1.0
         self.ring.show_state(progress, clock(view.rest_remaining_s), stage_colour(Stage.REST))
         self.word.setText("PAUSED" if view.paused else "REST")
+        colour = paused_colour() if view.paused else stage_colour(Stage.REST)
+        self.word.set_colour(colour.name())
         if view.paused:
             self.pause.rename("Resume  (Space)", "Resume the rest")
         else:

@@ -22,6 +22,8 @@ class ScaledLabel(QLabel):
         self.fraction = fraction
         self.bold = bold
         self.min_px = min_px
+        self.colour = ""
+        """A colour of its own ("#rrggbb"), or "" for the theme's text colour."""
 
     def rescale(self, unit: int) -> None:
         font = QFont(self.font())
@@ -29,8 +31,19 @@ class ScaledLabel(QLabel):
         font.setBold(self.bold)
         self.setFont(font)
         # A style sheet font-size would override setFont; the pixel size wins here.
+        self._restyle()
+
+    def set_colour(self, colour: str) -> None:
+        if colour != self.colour:
+            self.colour = colour
+            self._restyle()
+
+    def _restyle(self) -> None:
         weight = "bold" if self.bold else "normal"
-        self.setStyleSheet(f"font-size: {font.pixelSize()}px; font-weight: {weight};")
+        colour = f" color: {self.colour};" if self.colour else ""
+        px = self.font().pixelSize()
+        size = f"font-size: {px}px; " if px > 0 else ""
+        self.setStyleSheet(f"{size}font-weight: {weight};{colour}")
 
 
 class Screen(QWidget):

@@ -73,14 +73,16 @@ class SessionDriver(QObject):
         self.player.pause(self.now())
         self._follow()
 
-    def resume(self) -> None:
-        self._emit(self.player.resume(self.now()))
+    def resume(self, count_in_s: float = 0.0) -> None:
+        """Carry on; ``count_in_s`` counts the person back in first (after a question)."""
+        self._emit(self.player.resume(self.now(), count_in_s))
 
     def end_set(self) -> None:
         self._emit(self.player.end_set(self.now()))
 
     def log_set(self, result: SetResult) -> LoggedSet:
-        logged = self.player.log_set(self.now(), result)
+        """Log the set; a rest that ran out meanwhile leaves the next set waiting for Start."""
+        logged = self.player.log_set(self.now(), result, wait=True)
         self._emit(self.player.advance(self.now()))
         return logged
 

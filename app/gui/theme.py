@@ -65,6 +65,7 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
             border-radius: 6px; background: {c.surface}; }}
         QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.accent}; }}
         QPushButton:checked {{ background: {c.accent}; color: {c.background}; }}
+        QPushButton[highlighted="true"] {{ border: 4px solid {c.text}; }}
         QPushButton[warning="true"] {{ color: {c.danger}; border-color: {c.danger}; }}
         QPushButton[faded="true"], QPushButton[primary="true"][faded="true"] {{
             background: transparent; color: {c.muted_text}; border-color: {c.track};

@@ -154,3 +154,44 @@ def test_actions_out_of_place_are_refused() -> None:
         player.start(0.0)
     with pytest.raises(PlayerError):
         player.skip_rest(1.0)
+
+
+def test_resuming_with_a_count_in_counts_first_then_carries_on_where_it_paused() -> None:
+    player = make_player()
+    player.start(0.0)
+    player.advance(4.5)  # count-in 0-3 s, lowering 3-6 s: 1.5 s into it
+    paused = player.view(4.5)
+    player.pause(4.5)
+    player.resume(60.0, count_in_s=3)
+    counting = player.view(60.0)
+    assert (counting.stage, counting.countdown, counting.paused) == (Stage.COUNT_IN, 3, False)
+    assert player.view(62.5).countdown == 1
+    counts = [c.at for c in player.cues if c.kind is CueKind.COUNT and c.at >= 60.0]
+    assert counts == [60.0, 61.0, 62.0]
+    back = player.view(63.0)
+    assert (back.stage, back.rep) == (Stage.ECCENTRIC, 1)
+    assert back.phase_remaining_s == pytest.approx(paused.phase_remaining_s)
+    assert not any(c.kind is CueKind.BOTTOM and 4.5 < c.at < 64.5 for c in player.cues)
+    assert next(c.at for c in player.cues if c.kind is CueKind.BOTTOM) == pytest.approx(64.5)
+
+
+def test_a_rest_resumed_with_a_count_in_just_carries_on() -> None:
+    player = make_player(rest_s=30)
+    player.start(0.0)
+    player.advance(13.0)
+    player.pause(20.0)
+    player.resume(50.0, count_in_s=3)
+    view = player.view(50.0)
+    assert (view.stage, view.rest_remaining_s) == (Stage.LOGGING, 23)
+
+
+def test_a_rest_over_before_the_log_is_saved_can_leave_the_next_set_waiting() -> None:
+    player = make_player(rest_s=30)
+    player.start(0.0)
+    player.advance(13.0)
+    player.log_set(50.0, done(), wait=True)
+    assert player.stage is Stage.READY and player.set_index == 1
+    assert not [c for c in player.cues if c.at > 50.0]
+    player.start(70.0)
+    assert player.view(70.0).stage is Stage.COUNT_IN
+    assert [c.at for c in player.cues if c.kind is CueKind.COUNT and c.at >= 70] == [70, 71, 72]
