@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.variation import Variation
 from app.gui.keys import Action
 from app.gui.progress.history_model import HistoryModel
+from app.gui.progress.import_panel import ImportPanel
 from app.gui.screen import Screen
 from app.storage.history_csv import to_csv
 from app.storage.store import Store, StoreError
@@ -76,12 +77,22 @@ class HistoryScreen(Screen):
         undo.setEnabled(False)
         export = QPushButton("Export CSV…")
         export.clicked.connect(self.on_export_clicked)
+        self.import_button = QPushButton("Import from another app…")
+        self.import_button.setAccessibleName("Import from another app")
+        self.import_button.setToolTip(
+            "Push-up sets from a Strong, Hevy, FitNotes or Fitbod export, or this app's CSV"
+            " (Ctrl+I); you see what it adds before anything is written"
+        )
+        self.import_button.clicked.connect(self.on_import_clicked)
+        self.import_panel = ImportPanel(store, catalog)
+        self.import_panel.imported.connect(self.on_imported)
         back = QPushButton("← Back")
         back.setAccessibleName("Back home")
         back.clicked.connect(self.closed)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.model.undo.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, self.model.undo.redo)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.on_delete_clicked)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.on_import_clicked)
 
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -89,11 +100,12 @@ class HistoryScreen(Screen):
         top.addWidget(self.variation)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
-        for button in (delete, undo, export, back):
+        for button in (delete, undo, self.import_button, export, back):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(top)
+        layout.addWidget(self.import_panel)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -148,7 +160,29 @@ class HistoryScreen(Screen):
         self.exported.emit(str(path))
         return len(records)
 
+    def on_import_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import from another app", "", "CSV export (*.csv *.txt);;Any file (*)"
+        )
+        if path:
+            self.import_panel.open_file(Path(path))
+
+    def on_imported(self, added: int) -> None:
+        self.status.setText(f"{added} set(s) imported." if added else "Nothing new to import.")
+        self.model.reload()
+        logged = {str(row[4]) for row in self.model.rows}
+        shown = {self.variation.itemData(i) for i in range(self.variation.count())}
+        for variation_id in sorted(logged - shown):
+            self.variation.addItem(self.model.names.get(variation_id, variation_id), variation_id)
+        self.changed.emit()
+
     def handle(self, action: Action) -> bool:
+        if self.import_panel.isVisible() and action is Action.NEXT:
+            self.import_panel.confirm()
+            return True
+        if self.import_panel.isVisible() and action in (Action.LEAVE, Action.BACK):
+            self.import_panel.cancel()
+            return True
         if action in (Action.LEAVE, Action.BACK):
             self.closed.emit()
             return True

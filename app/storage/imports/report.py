@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from app.domain.exercise_names import UNKNOWN_PUSH_UP
+from app.domain.exercise_names import NOT_A_PUSH_UP, UNKNOWN_PUSH_UP
 from app.storage.imports.read_export import ImportPreview
+
+_WORDS = {NOT_A_PUSH_UP: "rows of other exercises"}
 
 
 def report_json(preview: ImportPreview, added: int, *, dry_run: bool) -> dict[str, object]:
@@ -34,7 +36,7 @@ def report_lines(
     ``names`` gives each variation id its name; an id not in it is shown as it is.
     """
     lines = [f"{preview.label}: {_found(preview, names)}"]
-    left_out = [f"{reason} ({n})" for reason, n in preview.skipped.items()]
+    left_out = [f"{_WORDS.get(reason, reason)} ({n})" for reason, n in preview.skipped.items()]
     if left_out:
         lines.append(f"Left out: {', '.join(left_out)}.")
     if preview.unmatched:

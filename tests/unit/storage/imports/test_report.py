@@ -17,7 +17,7 @@ def test_the_report_says_what_was_found_left_out_and_added(tmp_path: Path) -> No
     assert report_lines(result, 4, NAMES, dry_run=False) == [
         "Strong (classic): 6 push-up set(s) (floor push up 5, loaded push up 1),"
         " 1 of them warm-ups.",
-        "Left out: not a push up (1), rest timer row (1).",
+        "Left out: rows of other exercises (1), rest timer row (1).",
         "Left out, no matching variation here: Pike Push Up (1).",
         "4 set(s) added, 2 already in the log.",
     ]
@@ -38,7 +38,7 @@ def test_no_push_ups_says_so(tmp_path: Path) -> None:
     lines = report_lines(preview(tmp_path, text), 0, NAMES, dry_run=False)
     assert lines == [
         "FitNotes: no push-up sets found.",
-        "Left out: not a push up (1).",
+        "Left out: rows of other exercises (1).",
         "No push-up sets in this file: nothing imported.",
     ]
 
