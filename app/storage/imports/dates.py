@@ -7,6 +7,7 @@ are matched against an English table, never the process locale.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -33,6 +34,7 @@ _MONTH_DAY = re.compile(
 FORMS = "YYYY-MM-DD[ HH:MM[:SS]][ +HHMM], 'D Mon YYYY, HH:MM' or 'Mon D, YYYY, H:MM AM'"
 
 
+@functools.lru_cache(maxsize=4096)  # every row of a workout repeats its date
 def parse_when(text: str, name: str) -> datetime:
     """An aware datetime; ValueError naming the forms read when the text is none of them."""
     stripped = text.strip()

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from app.domain.exercise_names import NOT_A_PUSH_UP, ExerciseNames
+from app.domain.exercise_names import NOT_A_PUSH_UP, ExerciseNames, NameMatch
 from app.domain.problems import InputError, Problem
 from app.storage.history_csv import COLUMNS, parse_csv
 from app.storage.imports.detect import detect_format, unknown_header_message
@@ -83,13 +83,17 @@ def _read_rows(
     builder = LogBuilder(found.app, today, uses_box)
     skipped: Counter[str] = Counter()
     unmatched: Counter[str] = Counter()
+    matches: dict[str, NameMatch] = {}  # an export repeats a few names many times
     problems: list[Problem] = []
     exercise_index = header.index(found.exercise_column)
     for line, raw in _records(reader, path, problems):
         if len(raw) != len(header):
             problems.append(Problem(f"{len(raw)} fields; the header has {len(header)}", line))
         else:
-            match = names.match(raw[exercise_index])
+            exercise = raw[exercise_index]
+            match = matches.get(exercise)
+            if match is None:
+                match = matches[exercise] = names.match(exercise)
             if match.skip_reason == NOT_A_PUSH_UP:
                 skipped[NOT_A_PUSH_UP] += 1
                 continue
