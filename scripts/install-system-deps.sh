@@ -3,14 +3,15 @@
 #   - Qt's X11 runtime libraries (without them Qt cannot load its "xcb" platform plugin),
 #   - a C compiler and the ALSA headers to build the simpleaudio extra (Python < 3.12 only),
 #   - PulseAudio with a null sink, parec and sox for the real-audio tests,
-#   - Xvfb and xdotool for screenshots of real windows, espeak-ng for the voice counts.
+#   - Xvfb and xdotool for screenshots of real windows, espeak-ng for the voice counts,
+#   - dbus (dbus-daemon) for the keep-awake test on a private session bus.
 # Does nothing when everything is already there; asks for sudo when not root.
 set -eu
 
 PACKAGES="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
 libdbus-1-3 fonts-dejavu-core libasound2-dev pulseaudio pulseaudio-utils libasound2-plugins
-sox xvfb xdotool espeak-ng build-essential"
+sox xvfb xdotool espeak-ng build-essential dbus"
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     echo "install-system-deps: not a Debian/Ubuntu system; install the equivalents of:" >&2
