@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from app.domain.equipment import EquipmentProfile
+from app.domain.equipment import EquipmentProfile, equipment_to_dict, parse_equipment
 from app.domain.load_model import LoadError, estimate_load
-from app.domain.problems import InputError
+from app.domain.problems import InputError, Problem
 from app.domain.progression import suggest
+from app.domain.set_role import SetRole
 from app.domain.timeline import Timeline, compile_timeline
 from app.domain.units import Units, box_text
 from app.storage.backup import MAX_BACKUP_BYTES, BackupError, restore_backup, write_backup
@@ -165,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "load":
             return _load(args, data_dir(args.data_dir))
         if command == "suggest":
-            return _suggest(data_dir(args.data_dir), as_json=args.json)
+            return _suggest(data_dir(args.data_dir), args)
         if command == "backup":
             return _backup(data_dir(args.data_dir), args.file)
         if command == "restore":
@@ -388,8 +389,23 @@ def _add_load_and_suggest(commands: argparse._SubParsersAction[argparse.Argument
         "--stature-cm", type=float, metavar="S", help="your height (default: from Settings)"
     )
     load.add_argument("--json", action="store_true")
-    suggest = commands.add_parser("suggest", help="what to do next time, for each variation")
+    suggest = commands.add_parser(
+        "suggest", help="today's session from the coach, block by block, and why"
+    )
     suggest.add_argument("--json", action="store_true")
+    suggest.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="the day to advise for (default: today)"
+    )
+    suggest.add_argument(
+        "--stature-cm", type=float, metavar="S", help="your height (default: from Settings)"
+    )
+    suggest.add_argument(
+        "--surface",
+        action="append",
+        default=[],
+        metavar="NAME=CM",
+        help="a surface you can put your hands on (repeat; replaces the saved ones)",
+    )
 
 
 def _equipment(folder: Path) -> EquipmentProfile:
@@ -436,21 +452,55 @@ def _load(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
-def _suggest(folder: Path, *, as_json: bool) -> int:
+def _suggest(folder: Path, args: argparse.Namespace) -> int:
     catalog = load_catalog()
+    try:
+        today = date.fromisoformat(args.today) if args.today else date.today()
+    except ValueError:
+        _error(f"--today {args.today!r} must be a date like 2026-11-22")
+        return EXIT_INVALID
+    try:
+        profile = _profile_for_suggest(_equipment(folder), args.stature_cm, args.surface)
+    except InputError as error:
+        for problem in error.problems:
+            _error(problem.message)
+        return EXIT_INVALID
     with Store(store_path(folder)) as store:
-        history = coach_history(store)
-    advice = suggest(history, catalog, _equipment(folder))
-    if as_json:
+        history = coach_history(store, today)
+    advice = suggest(history, catalog, profile, today=today)
+    if args.json:
         print(json.dumps([s.to_json() for s in advice], indent=1, ensure_ascii=False))
         return EXIT_OK
     if not advice:
         print("Nothing to suggest yet: log a session first.")
     for s in advice:
         box = f" at {s.box_height_cm:g} cm" if s.box_height_cm is not None else ""
-        print(f"{catalog[s.variation].name}{box}: {s.sets} x {s.reps} at {s.tempo}")
+        role = "" if s.role is SetRole.WORK else f" ({s.role})"
+        print(f"{catalog[s.variation].name}{box}: {s.sets} x {s.reps} at {s.tempo}{role}")
         print(f"  {s.reason}")
     return EXIT_OK
+
+
+def _profile_for_suggest(
+    saved: EquipmentProfile, stature_cm: float | None, surfaces: Sequence[str]
+) -> EquipmentProfile:
+    """The saved profile with this run's ``--stature-cm`` and ``--surface`` in place."""
+    data = equipment_to_dict(saved)
+    if stature_cm is not None:
+        data["stature_cm"] = stature_cm
+    if surfaces:
+        given: list[dict[str, object]] = []
+        for text in surfaces:
+            name, _, height = text.rpartition("=")
+            try:
+                value = float(height)
+            except ValueError:
+                raise InputError(
+                    Problem(f"--surface {text!r} must be NAME=CM, like stair=20")
+                ) from None
+            given.append({"name": name, "height_cm": value})
+        data["surfaces"] = given
+    return parse_equipment(data)
 
 
 # --- backup and restore -----------------------------------------------------------------------

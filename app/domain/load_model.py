@@ -7,6 +7,12 @@ with the hands pushing roughly at right angles to the trunk, ``share = k * cos(t
 where ``sin(theta) = (h + c) / L``, ``h`` is the hand height, ``L`` the toe-to-shoulder
 length (about 0.80 x stature), ``k = 0.66`` and ``c = 0.255 m``. The model was checked
 between 0 and 61 cm only; above that it is an extrapolation and says so.
+
+High up the formula falls towards 0 % (at about 0.8 x stature - 25 cm), which no real lean
+does: a person leaning on a wall still carries about a quarter of their weight on the hands.
+So the share is never taken below the wall push-up estimate (``WALL_SHARE``), and a share
+floored there is flagged as an extrapolation too. No share is ever 0, so callers may divide
+by one.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ LENGTH_PER_STATURE = 0.80
 MODEL_K = 0.66
 MODEL_C_CM = 25.5
 
+LOADED_ID = "loaded-push-up"
 FLOOR_SHARE = 0.64
 KNEE_SHARE = 0.49
 # Not measured: a lean against a wall with the feet about a step back. The model does not
@@ -40,6 +47,11 @@ SOURCE_MODEL_EXTRAPOLATED = (
     "model k*cos^2 fitted to Ebben et al. 2011, extrapolated above 61 cm (not validated there)"
 )
 SOURCE_WALL = "estimate: wall push up with the feet a step back (not measured)"
+SOURCE_MODEL_FLOORED = (
+    "model k*cos^2 extrapolated above 61 cm, held at the wall push-up estimate (25%)"
+    " where it would fall below it (not validated there)"
+)
+SOURCE_LOADED = f"{SOURCE_FLOOR}; body weight only, the added load comes on top"
 
 
 class LoadError(ValueError):
@@ -59,7 +71,16 @@ class LoadEstimate:
 
 
 def box_share(box_height_cm: float, stature_cm: float = DEFAULT_STATURE_CM) -> float:
-    """The model's share of body mass on the hands with the hands ``box_height_cm`` high."""
+    """The share of body mass on the hands ``box_height_cm`` high: never below ``WALL_SHARE``."""
+    return max(_formula(box_height_cm, stature_cm), WALL_SHARE)
+
+
+def box_share_extrapolated(box_height_cm: float, stature_cm: float = DEFAULT_STATURE_CM) -> bool:
+    """True where ``box_share`` is not validated: above 61 cm, or held at the wall estimate."""
+    return box_height_cm > VALIDATED_UP_TO_CM or _formula(box_height_cm, stature_cm) < WALL_SHARE
+
+
+def _formula(box_height_cm: float, stature_cm: float) -> float:
     check_stature(stature_cm)
     if not 0 <= box_height_cm <= MAX_BOX_HEIGHT_CM:
         raise LoadError(f"box height {box_height_cm:g} cm must be 0-{MAX_BOX_HEIGHT_CM:g} cm")
@@ -97,13 +118,18 @@ def estimate_load(
         if box_height_cm is not None:
             raise LoadError(f"{variation.id} does not use a box; leave out the box height")
         share, source, extrapolated = _measured(variation.support)
+        if variation.id == LOADED_ID:
+            source = SOURCE_LOADED
         return LoadEstimate(variation.id, None, stature_cm, share, source, extrapolated)
     height = variation.default_box_height_cm if box_height_cm is None else box_height_cm
     if height is None or not math.isfinite(height):
         raise LoadError(f"{variation.id} needs a box height")
     share = box_share(height, stature_cm)
-    extrapolated = height > VALIDATED_UP_TO_CM
-    source = SOURCE_MODEL_EXTRAPOLATED if extrapolated else SOURCE_MODEL
+    extrapolated = box_share_extrapolated(height, stature_cm)
+    if _formula(height, stature_cm) < WALL_SHARE:
+        source = SOURCE_MODEL_FLOORED
+    else:
+        source = SOURCE_MODEL_EXTRAPOLATED if extrapolated else SOURCE_MODEL
     return LoadEstimate(variation.id, height, stature_cm, share, source, extrapolated)
 
 

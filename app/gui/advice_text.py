@@ -4,15 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from app.domain.progression import Suggestion
+from app.domain.progression import Rule, Suggestion
+from app.domain.set_role import SetRole
 from app.domain.units import Units, format_height
 from app.domain.variation import Variation
 
+CHANGE_WORDS: Mapping[Rule, str] = {
+    Rule.KEEP: "Same again",
+    Rule.HARDER: "Step up",
+    Rule.EASIER: "Step back",
+    Rule.DELOAD: "Easy week",
+    Rule.VARY: "Change one thing",
+    Rule.RETURN: "Welcome back",
+    Rule.RETEST: "Retest",
+    Rule.OFF_THE_KNEES: "Off the knees",
+    Rule.LONGER_LOWERING: "Slower lowering",
+    Rule.LOADED_BLOCK: "Add load",
+    Rule.ADD_LOAD: "Add load",
+}
+ROLE_WORDS: Mapping[SetRole, str] = {SetRole.WARM_UP: "Warm-up", SetRole.COOL_DOWN: "Cool-down"}
+
+
+def change_word(suggestion: Suggestion) -> str:
+    """``Step up``, ``Same again``, ``Warm-up``...: what kind of advice, in two words."""
+    return ROLE_WORDS.get(suggestion.role) or CHANGE_WORDS[suggestion.rule]
+
 
 def headline(suggestion: Suggestion, catalog: Mapping[str, Variation], units: Units) -> str:
-    """``Hands-elevated push up · hands at 40 cm · 3 × 8-12 · tempo 3-1-1-0``."""
+    """``Step up · Hands-elevated push up · hands at 40 cm · 3 × 8-12 · tempo 3-1-1-0``."""
     variation = catalog.get(suggestion.variation)
-    parts = [variation.name if variation else suggestion.variation]
+    parts = [change_word(suggestion), variation.name if variation else suggestion.variation]
     if suggestion.box_height_cm is not None:
         parts.append(f"hands at {format_height(suggestion.box_height_cm, units)}")
     parts.append(f"{suggestion.sets} × {suggestion.reps}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from app.domain.plan import parse_plan
 from app.domain.problems import InputError
 from app.domain.progression import Suggestion, suggest
@@ -50,7 +52,8 @@ def resume_text(services: Services, record: SessionRecord) -> str:
     )
 
 
-def coach_advice(services: Services) -> list[Suggestion]:
-    """The coach's suggestions from the recent log (rehearsals are not part of its input)."""
-    history = coach_history(services.store)
-    return suggest(history, services.catalog, services.settings.equipment)
+def coach_advice(services: Services, today: date | None = None) -> list[Suggestion]:
+    """Today's session from the coach, block by block (rehearsals are not part of its input)."""
+    day = today or services.wall_clock().date()
+    history = coach_history(services.store, day)
+    return suggest(history, services.catalog, services.settings.equipment, today=day)

@@ -26,6 +26,7 @@ from app.domain.problems import InputError
 from app.domain.progression import Suggestion, plan_from_suggestions
 from app.domain.quick_session import QuickSession, quick_plan
 from app.domain.session_summary import compare, summarize
+from app.domain.set_role import SetRole
 from app.domain.timeline import Stage
 from app.gui import home_data
 from app.gui.advice_text import advice_line, headline
@@ -172,7 +173,7 @@ class MainWindow(QMainWindow):
         notice = "\n".join([*self.notices, self.services.settings_notice or ""]).strip()
         try:
             self.advice = home_data.coach_advice(self.services)
-        except StoreError as error:
+        except (StoreError, ValueError) as error:  # advice is safe or silent
             self.advice = []
             notice = f"{notice}\nNo advice: {error}".strip()
         units = self.services.settings.units
@@ -347,10 +348,14 @@ class MainWindow(QMainWindow):
             return []
         try:
             advice = home_data.coach_advice(self.services)
-        except StoreError:
+        except (StoreError, ValueError):
             return []
         units, catalog = self.services.settings.units, self.services.catalog
-        return [advice_line(s, catalog, units) for s in advice if s.from_variation in trained]
+        return [
+            advice_line(s, catalog, units)
+            for s in advice
+            if s.from_variation in trained and s.role is SetRole.WORK
+        ]
 
     def end_session(self) -> None:
         if self.run is not None:

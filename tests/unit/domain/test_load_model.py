@@ -138,3 +138,21 @@ def test_the_load_command_takes_the_stature_from_settings(
     argv = ["--data-dir", str(tmp_path), "load", "--variation", "floor-push-up", "--json"]
     assert main(argv) == 0
     assert json.loads(capsys.readouterr().out)["stature_cm"] == 160
+
+
+@pytest.mark.parametrize(
+    ("stature_cm", "box_height_cm"), [(155, 99), (155, 100), (175, 115), (100, 120)]
+)
+def test_a_high_surface_never_carries_less_than_a_wall_lean(
+    stature_cm: float, box_height_cm: float
+) -> None:
+    estimate = estimate_load(BOX, box_height_cm, stature_cm)
+    assert estimate.share_of_body_mass == pytest.approx(0.25)
+    assert estimate.extrapolated
+    assert "wall push-up estimate" in estimate.source
+
+
+def test_the_loaded_push_up_says_its_added_load_comes_on_top() -> None:
+    estimate = estimate_load(CATALOG["loaded-push-up"])
+    assert estimate.share_of_body_mass == 0.64
+    assert "added load comes on top" in estimate.source

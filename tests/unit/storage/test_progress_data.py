@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -178,7 +178,7 @@ def test_the_coach_reads_recent_sets_without_rehearsals(store: Store, catalog: C
     add_session(store, "2025-01-02T18:00", [(BOX, 60, 10)])
     add_session(store, "2026-03-02T18:00", [(BOX, 45, 12)], flags=("Hips sagging",))
     add_session(store, "2026-03-03T18:00", [(BOX, 10, 30)], rehearsal=True)
-    history = coach_history(store)
+    history = coach_history(store, date(2026, 3, 3))
     assert [(s.box_height_cm, s.reps, s.form_flags) for s in history] == [
         (45, 12, ("Hips sagging",))
     ]
@@ -221,22 +221,27 @@ def test_the_ten_year_history_loads_every_real_set(tmp_path: Path, catalog: Cata
 
 def test_suggest_prints_the_json_contract(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     add_session(store, "2026-03-02T18:00", [(BOX, 45, 12), (BOX, 45, 12)])
-    assert main(["--data-dir", str(store.path.parent), "suggest", "--json"]) == 0
+    folder = str(store.path.parent)
+    assert main(["--data-dir", folder, "suggest", "--json", "--today", "2026-03-04"]) == 0
     advice = json.loads(capsys.readouterr().out)
     assert advice == [
         {
             "from_variation": BOX,
+            "from_box_height_cm": 45.0,
+            "from_reps": "8-12",
+            "from_tempo": "3-1-1-0",
             "variation": BOX,
-            "box_height_cm": 40.0,
+            "box_height_cm": 35.0,
             "sets": 2,
             "reps": "8-12",
             "tempo": "3-1-1-0",
-            "reason": advice[0]["reason"],
+            "rest_s": 90.0,
+            "rule": "harder",
+            "reason": "Every set reached 12 clean reps: lower your hands to 35 cm, "
+            "about 9% more weight on your hands.",
+            "role": "work",
         }
     ]
-    assert "40 cm" in advice[0]["reason"]
-    assert main(["--data-dir", str(store.path.parent), "suggest"]) == 0
-    assert "Hands-elevated push up at 40 cm: 2 x 8-12 at 3-1-1-0" in capsys.readouterr().out
 
 
 def test_the_table_cache_rereads_only_when_the_log_changes(store: Store, catalog: Catalog) -> None:
