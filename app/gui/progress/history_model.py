@@ -27,7 +27,7 @@ COLUMNS: tuple[tuple[str, int, str], ...] = (
     ("Note", 11, "note"),
 )
 _ID, _REHEARSAL = 0, 12
-_BOX = 3
+BOX_COLUMN = 3
 
 
 class HistoryModel(QAbstractTableModel):
@@ -107,7 +107,7 @@ class HistoryModel(QAbstractTableModel):
         row = self.rows[int(self.order[index.row()])]
         value = row[COLUMNS[index.column()][1]]
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == _BOX and value is None and row[4] in self.uses_box:
+            if index.column() == BOX_COLUMN and value is None and row[4] in self.uses_box:
                 return HEIGHT_NOT_RECORDED
             return self._text(index.column(), value, bool(row[_REHEARSAL]))
         if role == Qt.ItemDataRole.EditRole:

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.domain.units import HEIGHT_NOT_RECORDED
 from app.domain.variation import Variation
 from app.gui.keys import Action
-from app.gui.progress.history_model import HistoryModel
+from app.gui.progress.history_model import BOX_COLUMN, HistoryModel
 from app.gui.progress.import_panel import ImportPanel
 from app.gui.screen import Screen
 from app.storage.history_csv import to_csv
@@ -65,8 +66,12 @@ class HistoryScreen(Screen):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.ensurePolished()  # the theme's font, to measure with
+        box_width = self.table.fontMetrics().horizontalAdvance(HEIGHT_NOT_RECORDED) + 24
+        self.table.setColumnWidth(BOX_COLUMN, max(self.table.columnWidth(BOX_COLUMN), box_width))
         self.count = QLabel()
         self.count.setProperty("role", "muted")
+        self.count.setWordWrap(True)  # a long count must not widen the window past 1280
         self.status = QLabel(" ")
         self.status.setProperty("role", "danger")
         delete = QPushButton("Delete set")
@@ -97,10 +102,11 @@ class HistoryScreen(Screen):
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
+        top.addWidget(self.import_button)
         top.addWidget(self.variation)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
-        for button in (delete, undo, self.import_button, export, back):
+        for button in (delete, undo, export, back):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
