@@ -41,6 +41,7 @@ class AudioSelfTest(QObject):
         self._pending: list[ScheduledCue] = []
         self._end_s = 0.0
         self._where = ""
+        self._opening_notice: str | None = None
         self.report = ""
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -64,7 +65,9 @@ class AudioSelfTest(QObject):
             return ()
         device = getattr(output, "device_name", None)
         self._where = f"{device} ({output.name})" if isinstance(device, str) else output.name
-        self.report = f"Playing on {self._where}…"
+        # An output standing in for the one chosen says so (and why) from the start.
+        self._opening_notice = output_notice(output)
+        self.report = f"Playing on {self._where}…{self._also_said()}"
         first = output.now() + output.lead_s + 0.2
         cues = tuple(ScheduledCue(first + i * SPACING_S, kind) for i, kind in enumerate(CueKind))
         output.follow(cues)
@@ -82,12 +85,17 @@ class AudioSelfTest(QObject):
             self.cue_played.emit(self._pending.pop(0).kind)
         if now >= self._end_s:
             lost = output_notice(self._output)
+            if lost == self._opening_notice:
+                lost = None
             self.report = (
-                f"Played all {len(CueKind)} sounds on {self._where}."
+                f"Played all {len(CueKind)} sounds on {self._where}.{self._also_said()}"
                 if lost is None
                 else f"The sounds did not all play: {lost}"
             )
             self.stop()
+
+    def _also_said(self) -> str:
+        return f" {self._opening_notice}" if self._opening_notice else ""
 
     def stop(self) -> None:
         """Stop playing and release the device; ``finished`` follows if it was running."""

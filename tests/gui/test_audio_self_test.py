@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app.audio.cue_names import CUE_NAMES
 from app.audio.output import CueOutput, SilentOutput
+from app.audio.select import simpleaudio_missing
 from app.domain.timeline import CueKind
 from app.gui.audio_self_test import SPACING_S
 from app.gui.settings_screen import SettingsScreen
@@ -152,3 +153,30 @@ def test_voice_counts_is_off_by_default_and_the_box_changes_it(qtbot: QtBot) -> 
     with qtbot.waitSignal(widget.changed) as changed:
         widget.voice.setChecked(True)
     assert changed.args is not None and changed.args[0].voice_counts is True
+
+
+def test_an_output_standing_in_for_a_missing_simpleaudio_says_how_to_add_it(
+    qtbot: QtBot, clock: FakeClock
+) -> None:
+    """As app.audio.select opens it when simpleaudio is chosen in Settings but not installed."""
+    missing = simpleaudio_missing(lambda name: None, (3, 11))
+    assert missing is not None
+    stand_in = RecordingOutput(clock)
+    stand_in.notice = f"Sound plays through recording: {missing}."
+
+    widget = SettingsScreen(Settings(audio="simpleaudio"), "", lambda settings: stand_in)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.sound_test.click()
+    assert widget.sound_playing.text().startswith("Playing on Test speakers (recording)…")
+    assert widget.self_test is not None
+    with qtbot.waitSignal(widget.self_test.finished, timeout=5000):
+        for _ in range(int((len(CueKind) * SPACING_S + 2) / 0.25)):
+            clock.advance(0.25)
+            widget.self_test.on_tick()
+
+    report = widget.sound_playing.text()
+    assert report.startswith(f"Played all {len(CueKind)} sounds on Test speakers (recording).")
+    assert "pip install 'tempo-trainer[simpleaudio]'" in report
+    assert "\n" not in report
+    widget.close()
