@@ -68,6 +68,11 @@ def read_log(data: Path) -> tuple[list[tuple[int, int]], list[tuple[int, int | N
     db = sqlite3.connect(log)
     try:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        if ("set_log",) not in tables:
+            # Killed after the file was created but before its schema was written (seen on a
+            # loaded machine): nothing can have been logged, and the next start builds it.
+            return [], []
         sets = db.execute("SELECT block, set_number FROM set_log ORDER BY id").fetchall()
         sessions = db.execute(
             "SELECT next_set, ended_at IS NOT NULL FROM session WHERE abandoned = 0"
