@@ -28,13 +28,11 @@ from app.domain.set_role import SetRole
 from app.domain.tempo import parse_tempo
 from app.domain.variation import Variation
 
-RECENT_DAYS = 28
 HISTORY_DAYS = 16 * 7
 """How far back before the newest set the coach reads (``coach_input``)."""
 
 __all__ = [
     "HISTORY_DAYS",
-    "RECENT_DAYS",
     "Rule",
     "Suggestion",
     "TrainedSet",
