@@ -192,7 +192,8 @@ class HomeScreen(Screen):
             empty.setWordWrap(True)
             self.advice_labels.append(empty)
         for line, reason in advice:
-            headline = QLabel(line)
+            # Break a long headline only between its parts, never inside "35 cm" or "3 × 8-12".
+            headline = QLabel(" · ".join(p.replace(" ", "\u00a0") for p in line.split(" · ")))
             headline.setProperty("role", "advice")
             headline.setWordWrap(True)
             why = QLabel(reason)

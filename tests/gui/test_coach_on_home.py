@@ -48,7 +48,7 @@ def log_session(
 
 
 def advice_texts(window: MainWindow) -> list[str]:
-    return [label.text() for label in window.home.advice_labels]
+    return [label.text().replace("\u00a0", " ") for label in window.home.advice_labels]
 
 
 def test_home_says_how_advice_comes_before_any_session(
