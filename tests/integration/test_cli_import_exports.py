@@ -9,7 +9,14 @@ import pytest
 
 from app.cli import main
 from app.storage.store import Store
-from tests.unit.storage.imports.exports import FITBOD, HEVY_KG, STRONG_CLASSIC, STRONG_V6, write
+from tests.unit.storage.imports.exports import (
+    FITBOD,
+    HEVY_KG,
+    HEVY_US_LBS,
+    STRONG_CLASSIC,
+    STRONG_V6,
+    write,
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -89,6 +96,34 @@ def test_imported_incline_sets_show_their_height_as_not_recorded(
     assert "height not recorded" in incline
     code, out, _ = run(capsys, "--data-dir", data, "history", "--csv")
     (row,) = [line for line in out.splitlines() if "hands-elevated" in line]
-    assert ",hands-elevated-push-up,,1-0-X-0,max,12," in row
+    assert ",hands-elevated-push-up,,1-0-X-0,12,12," in row
     code, out, err = run(capsys, "--data-dir", data, "suggest", "--json")
     assert (code, err) == (0, "")
+
+
+def test_the_coach_never_steps_from_a_box_height_that_was_not_recorded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "data")
+    text = "\n".join(line for line in HEVY_US_LBS.splitlines() if "Night" not in line)
+    run(capsys, "--data-dir", data, "import", str(write(tmp_path, text)))
+    for today in ("2025-09-25", "2025-10-20", "2026-03-01"):  # soon, weeks off, months off
+        code, out, err = run(capsys, "--data-dir", data, "suggest", "--json", "--today", today)
+        assert (code, err) == (0, "")
+        (advice,) = json.loads(out)
+        assert advice["variation"] == "hands-elevated-push-up"
+        assert advice["from_box_height_cm"] is None
+        assert advice["box_height_cm"] == 45.0
+        assert advice["reason"].startswith("These sets do not say how high your hands were")
+
+
+def test_the_coach_reads_imported_floor_sets_by_the_reps_done(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "data")
+    run(capsys, "--data-dir", data, "import", str(write(tmp_path, FITBOD)))
+    code, out, _ = run(capsys, "--data-dir", data, "suggest", "--json", "--today", "2021-12-28")
+    assert code == 0
+    (advice,) = json.loads(out)
+    assert (advice["from_variation"], advice["from_reps"]) == ("floor-push-up", "20")
+    assert "test set" not in advice["reason"]

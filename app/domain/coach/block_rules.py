@@ -92,6 +92,8 @@ class BlockCoach:
         variation = self.catalog[run.key.variation_id]
         if variation.id == KNEELING:
             return self.off_the_knees(keep)
+        if variation.uses_box and run.key.box_height_cm is None:
+            return self.height_not_recorded(keep, variation)
         if history.days_off > RETEST_AFTER_DAYS:
             return self.retest(keep, history.days_off)
         if history.days_off >= RETURN_AFTER_DAYS:
@@ -146,6 +148,20 @@ class BlockCoach:
             reason="",
             role=run.role,
             reset_s=keep_reset(run),
+        )
+
+    def height_not_recorded(self, keep: Suggestion, variation: Variation) -> Suggestion:
+        """Box sets without a height (imported from another app): no step can be measured
+        from them, so start from the variation's usual box and ask for the height."""
+        start = variation.default_box_height_cm
+        where = "your usual box" if start is None else f"{self.where(start)} or your usual box"
+        return replace(
+            keep,
+            box_height_cm=start,
+            reps=str(variation.default_reps),
+            tempo=str(variation.default_tempo),
+            reason=f"These sets do not say how high your hands were: start at {where},"
+            " and log its height so the coach can step it.",
         )
 
     def retest(self, keep: Suggestion, days_off: int) -> Suggestion:

@@ -115,7 +115,7 @@ def _read_rows(
     return ImportPreview(
         format_id=found.id,
         label=found.label,
-        sets=builder.sets,
+        sets=builder.finished_sets(),
         skipped=_by_count(skipped),
         unmatched=_by_count(unmatched),
         by_variation=dict(sorted(builder.by_variation.items())),

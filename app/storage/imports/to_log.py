@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from app.domain.exercise_names import NameMatch
 from app.domain.foreign_set import ForeignSet, SetKind, reps_in_reserve
+from app.domain.reps import MAX_REPS
 from app.domain.set_role import SetRole
 from app.storage.imports.dates import check_bounds
 from app.storage.store import ImportedSet
@@ -59,7 +60,7 @@ class LogBuilder:
                 variation=variation,
                 box_height_cm=None,
                 tempo=match.tempo,
-                target_reps="max",
+                target_reps="max",  # until ``finished_sets`` knows the block's reps
                 reps=found.reps,
                 reps_in_reserve=reps_in_reserve(found.kind, found.rpe),
                 note=self._note(found, loaded=loaded, box_unknown=box_unknown),
@@ -70,6 +71,19 @@ class LogBuilder:
         self.by_variation[variation] += 1
         self.warm_ups += found.kind is SetKind.WARM_UP
         self.without_box_height += box_unknown
+
+    def finished_sets(self) -> list[ImportedSet]:
+        """The sets, each block's target being the range of reps its sets reached.
+
+        Other apps record no target; the range done keeps the block's goal (strength,
+        hypertrophy, endurance) for the coach without claiming a plan that never was.
+        """
+        reached: dict[tuple[str, int], tuple[int, int]] = {}
+        for s in self.sets:
+            low, high = reached.get((s.session_uid, s.block), (s.reps, s.reps))
+            reached[(s.session_uid, s.block)] = (min(low, s.reps), max(high, s.reps))
+        targets = {key: _target(low, high) for key, (low, high) in reached.items()}
+        return [replace(s, target_reps=targets[(s.session_uid, s.block)]) for s in self.sets]
 
     def _workout(self, found: ForeignSet) -> _Workout:
         workout = self._workouts.get(found.workout_key)
@@ -112,6 +126,14 @@ class LogBuilder:
         name = found.exercise[:_NOTE_NAME_CHARS]
         extra = f" ({'; '.join(details)})" if details else ""
         return f"{self.app}: {name}{extra}"
+
+
+def _target(low: int, high: int) -> str:
+    """``12`` or ``10-12``, within what a plan allows; ``max`` when no set had a rep."""
+    low, high = max(1, low), min(MAX_REPS, high)
+    if high < low:
+        return "max"
+    return str(low) if low == high else f"{low}-{high}"
 
 
 def _title(title: str, app: str) -> str:

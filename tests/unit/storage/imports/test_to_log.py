@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -61,3 +62,22 @@ def test_a_workout_too_big_for_the_log_is_refused() -> None:
         builder.add(a_set(line), PUSH_UP)
     with pytest.raises(ValueError, match="more than 1000 push-up sets in one workout"):
         builder.add(a_set(1001), PUSH_UP)
+
+
+def test_a_blocks_target_is_the_range_of_reps_its_sets_reached(tmp_path: Path) -> None:
+    evening = [s for s in preview(tmp_path, STRONG_CLASSIC).sets if s.session_title == "Evening"]
+    assert [(s.block, s.reps, s.target_reps) for s in evening] == [
+        (0, 5, "5"),
+        (1, 12, "9-12"),
+        (1, 11, "9-12"),
+        (1, 9, "9-12"),
+        (2, 6, "6"),
+    ]
+
+
+def test_targets_stay_within_what_a_plan_allows() -> None:
+    builder = LogBuilder("Hevy", date(2026, 6, 1), frozenset())
+    for line, reps in enumerate((0, 150)):
+        builder.add(replace(a_set(line), reps=reps), PUSH_UP)
+    builder.add(replace(a_set(9, "Wide Push Up"), reps=0), PUSH_UP)
+    assert [s.target_reps for s in builder.finished_sets()] == ["1-100", "1-100", "max"]
