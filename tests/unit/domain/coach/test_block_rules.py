@@ -131,3 +131,16 @@ def test_a_single_deload_set_steps_the_box_up(catalog: Catalog) -> None:
     sessions = [session(d, B(BOX, [12 - k], 40, "8-12", rir=0)) for k, d in enumerate((9, 5, 1))]
     item = one(catalog, *sessions)
     assert (item.rule, item.box_height_cm, item.sets) == (Rule.DELOAD, 50, 1)
+
+
+@pytest.mark.parametrize("days_ago", [2, 30, 120])
+def test_a_box_height_never_recorded_is_not_stepped_from(catalog: Catalog, days_ago: int) -> None:
+    """Sets imported from another app: hands-elevated, but nobody wrote down how high."""
+    item = one(
+        catalog,
+        session(days_ago + 7, B(BOX, [8, 6, 5], None, target="5-8", tempo="1-0-X-0")),
+        session(days_ago, B(BOX, [12, 12, 12], None, target="12", tempo="1-0-X-0")),
+    )
+    assert (item.rule, item.from_box_height_cm, item.box_height_cm) == (Rule.KEEP, None, 45)
+    assert (item.reps, item.tempo) == ("8-12", "3-1-1-0")
+    assert item.reason.startswith("These sets do not say how high your hands were: start at 45 cm")
