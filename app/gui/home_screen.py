@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from app.gui.keys import Action
 from app.gui.progress.warm_up import ImportWarmUp
 from app.gui.quick_session_form import QuickSessionForm
 from app.gui.screen import Screen
+from app.gui.whole_row_list import WholeRowList
 from app.storage.catalog import Catalog
 from app.storage.plan_files import PlanFile
 from app.storage.settings import Settings
@@ -99,8 +99,7 @@ class HomeScreen(Screen):
         advice_layout.addWidget(self.train_advice)
         self.advice_labels: list[QLabel] = []
 
-        self.plans = QListWidget()
-        self.plans.setWordWrap(True)
+        self.plans = WholeRowList()
         self.plans.setAccessibleName("Plans")
         self.plans.itemActivated.connect(self.on_plan_activated)
         start = QPushButton("Start plan  (Enter)")
@@ -167,6 +166,7 @@ class HomeScreen(Screen):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             item.setData(_PLAN_ROLE, plan_file)
             self.plans.addItem(item)
+        self.plans.fit_rows()
         usable = [
             row
             for row in range(self.plans.count())

@@ -24,6 +24,7 @@ from app.gui.session_driver import SessionDriver
 from app.gui.session_summary_text import clock
 
 MAX_RIR = 5
+FLAG_COLUMNS = 3
 
 
 class LogSheet(Screen):
@@ -50,17 +51,17 @@ class LogSheet(Screen):
         )
         self.heading.setProperty("role", "muted")
         self.heading.setWordWrap(True)
-        self.reps_label = ScaledLabel("", 0.24, bold=True)
+        self.reps_label = ScaledLabel("", 0.15, bold=True)
         self.reps_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.fewer = self.touch("−", "Fewer reps (↓)", Action.DOWN)
-        self.more = self.touch("+", "More reps (↑)", Action.UP)
+        self.fewer = self.touch("−", "Fewer reps (↓)", Action.DOWN, scale=1.4)
+        self.more = self.touch("+", "More reps (↑)", Action.UP, scale=1.4)
         reps_row = QHBoxLayout()
         reps_row.addStretch(1)
         reps_row.addWidget(self.fewer)
         reps_row.addWidget(self.reps_label, 2)
         reps_row.addWidget(self.more)
         reps_row.addStretch(1)
-        reps_hint = ScaledLabel("reps done  ·  − / + or ↓ / ↑ to change", 0.035)
+        reps_hint = ScaledLabel("reps done  ·  − / + or ↓ / ↑", 0.035)
         reps_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.rest_label = ScaledLabel("", 0.04)
         self.rest_label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -89,12 +90,12 @@ class LogSheet(Screen):
             box = QCheckBox(mistake)
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.flags.append(box)
-            flags.addWidget(box, index // 2, index % 2)
+            flags.addWidget(box, index // FLAG_COLUMNS, index % FLAG_COLUMNS)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Note (optional)")
         self.note.setAccessibleName("Note (optional)")
-        self.save = self.touch("Save  (Enter · →)", "Save this set", Action.NEXT, primary=True)
-        leave = self.touch("Leave  (Esc)", "Leave session (this set is saved)", Action.LEAVE)
+        self.save = self.touch("Save  (Enter)", "Save this set", Action.NEXT, primary=True)
+        leave = self.touch("Leave", "Leave session (this set is saved)", Action.LEAVE)
         bottom = QHBoxLayout()
         bottom.setSpacing(24)
         bottom.addWidget(leave)

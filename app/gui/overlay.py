@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.gui.keys import HELP_ROWS
+from app.gui.screen import ScaledLabel
 from app.gui.touch_button import TouchButton
 
 
@@ -22,15 +23,21 @@ class Overlay(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self._host and event.type() == QEvent.Type.Resize:
             self.setGeometry(self._host.rect())
+            self._rescale()
         return False
 
     def popup(self) -> None:
         self.setGeometry(self._host.rect())
-        unit = min(self._host.width(), round(self._host.height() * 1.25))
-        for button in self.findChildren(TouchButton):
-            button.rescale(unit)
+        self._rescale()
         self.raise_()
         self.show()
+
+    def _rescale(self) -> None:
+        unit = min(self._host.width(), round(self._host.height() * 1.25))
+        for label in self.findChildren(ScaledLabel):
+            label.rescale(unit)
+        for button in self.findChildren(TouchButton):
+            button.rescale(unit)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         del event
@@ -40,13 +47,10 @@ class Overlay(QWidget):
         painter.fillRect(self.rect(), background)
         painter.end()
 
-    def _label(self, text: str, scale: float, *, bold: bool = False) -> QLabel:
-        label = QLabel(text)
+    def _label(self, text: str, px_at_1280: float, *, bold: bool = False) -> QLabel:
+        """Text ``px_at_1280`` pixels tall on a 1280x800 screen, scaled like the screens'."""
+        label = ScaledLabel(text, px_at_1280 / 1000, bold=bold)
         label.setWordWrap(True)
-        label.setStyleSheet(
-            f"background: transparent; font-size: {scale:.0f}px;"
-            + (" font-weight: bold;" if bold else "")
-        )
         return label
 
 
@@ -65,12 +69,12 @@ class HelpOverlay(Overlay):
         close.clicked.connect(self.closed)
         grid = QGridLayout(self)
         grid.setContentsMargins(48, 32, 48, 32)
-        grid.addWidget(self._label("Controls", 56, bold=True), 0, 0, 1, 2)
+        grid.addWidget(self._label("Controls", 52, bold=True), 0, 0, 1, 2)
         for row, (keys, meaning) in enumerate(HELP_ROWS, start=1):
-            grid.addWidget(self._label(keys, 40, bold=True), row, 0)
-            grid.addWidget(self._label(meaning, 36), row, 1)
+            grid.addWidget(self._label(keys, 34, bold=True), row, 0)
+            grid.addWidget(self._label(meaning, 32), row, 1)
         last = len(HELP_ROWS) + 1
-        grid.addWidget(self._label("Press ? or F1 again to close", 28), last, 0)
+        grid.addWidget(self._label("? or F1 closes it too", 28), last, 0)
         grid.addWidget(close, last, 1)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
 from app.domain.form_cue import form_cue
 from app.domain.phase_words import Shape, phase_words
@@ -20,6 +20,9 @@ from app.gui.session_run import SessionRun
 from app.gui.set_controls import SetControls
 from app.gui.sound_status import SoundIndicator
 
+DISTANCE_FRACTION = 0.08
+"""Of the screen unit (see ``Screen.rescale``): 80 px at 1280x800."""
+
 
 class PlayerScreen(Screen):
     """Shows the running set, re-read from the player on every frame."""
@@ -29,9 +32,14 @@ class PlayerScreen(Screen):
         self.setObjectName("player")
         self.run = run
         self.units = units
-        self.set_label = ScaledLabel("", 0.05, bold=True)
+        # Distance mode: what a person on the floor 3 m away must read is at least 8 % of the
+        # screen unit (80 px at 1280x800): phase word, countdown, rep, set and box height.
+        self.set_label = ScaledLabel("", DISTANCE_FRACTION, bold=True)
+        self.box_label = ScaledLabel("", DISTANCE_FRACTION, bold=True)
+        self.box_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.variation_label = ScaledLabel("", 0.04)
-        self.variation_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.variation_label.setProperty("role", "muted")
+        self.variation_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.variation_label.setWordWrap(True)
         self.rehearsal = ScaledLabel(
             f"REHEARSAL ×{run.speed:g}" if run.rehearsal else "", 0.03, bold=True
@@ -40,7 +48,7 @@ class PlayerScreen(Screen):
         self.rehearsal.setVisible(run.rehearsal)
         self.banner = PhaseBanner()
         self.ring = ProgressRing()
-        self.rep_label = ScaledLabel("", 0.09, bold=True)
+        self.rep_label = ScaledLabel("", 0.1, bold=True)
         self.rep_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue_label = ScaledLabel("", 0.05)
         self.cue_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -54,13 +62,15 @@ class PlayerScreen(Screen):
         self.on_sound_changed()
         self.controls = SetControls()
         self.controls.action_requested.connect(self.action_requested)
-        top = QHBoxLayout()
-        top.addWidget(self.set_label)
-        top.addWidget(self.rehearsal)
-        top.addWidget(self.variation_label, 1)
-        top.addWidget(self.sound)
+        self.controls.add_beside_leave(self.sound)
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._top.addWidget(self.set_label)
+        self._top.addWidget(self.rehearsal)
+        self._top.addStretch(1)
+        self._top.addWidget(self.box_label)
         side = QVBoxLayout()
         side.addStretch(1)
+        side.addWidget(self.variation_label)
         side.addWidget(self.rep_label)
         side.addWidget(self.cue_label)
         side.addStretch(1)
@@ -68,8 +78,8 @@ class PlayerScreen(Screen):
         self._middle.addWidget(self.ring, 3)
         self._middle.addLayout(side, 2)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)
-        layout.addLayout(top)
+        layout.setContentsMargins(32, 12, 32, 12)
+        layout.addLayout(self._top)
         layout.addWidget(self.banner, 2)
         layout.addLayout(self._middle, 7)
         layout.addWidget(self.hint)
@@ -90,7 +100,8 @@ class PlayerScreen(Screen):
         colour = stage_colour(view.stage)
         self.set_label.setText(f"Set {view.set_index + 1} / {view.total_sets}")
         box = format_height(schedule.box_height_cm, self.units)
-        self.variation_label.setText(variation.name + (f" · box {box}" if box else ""))
+        self.variation_label.setText(variation.name)
+        self.box_label.setText(f"Box {box}" if box else "")
         if view.paused:
             self.banner.show_phase("PAUSED", Shape.BAR, paused_colour())
         else:
@@ -138,6 +149,10 @@ class PlayerScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         portrait = self.height() > self.width()
+        self._top.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.banner.setMinimumHeight(round(min(self.width(), self.height() * 1.25) * 0.12))
         self._middle.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )

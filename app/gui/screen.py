@@ -24,10 +24,13 @@ class ScaledLabel(QLabel):
         self.min_px = min_px
         self.colour = ""
         """A colour of its own ("#rrggbb"), or "" for the theme's text colour."""
+        self.px = 0
+        """The font's pixel size once the screen has sized it (0 before)."""
 
     def rescale(self, unit: int) -> None:
         font = QFont(self.font())
-        font.setPixelSize(max(self.min_px, MIN_TEXT_PX, round(unit * self.fraction)))
+        self.px = max(self.min_px, MIN_TEXT_PX, round(unit * self.fraction))
+        font.setPixelSize(self.px)
         font.setBold(self.bold)
         self.setFont(font)
         # A style sheet font-size would override setFont; the pixel size wins here.
@@ -41,9 +44,9 @@ class ScaledLabel(QLabel):
     def _restyle(self) -> None:
         weight = "bold" if self.bold else "normal"
         colour = f" color: {self.colour};" if self.colour else ""
-        px = self.font().pixelSize()
-        size = f"font-size: {px}px; " if px > 0 else ""
-        self.setStyleSheet(f"{size}font-weight: {weight};{colour}")
+        size = f"font-size: {self.px}px; " if self.px else ""
+        # Transparent: the label sits on whatever it is on (a card, a dimmed panel).
+        self.setStyleSheet(f"background: transparent; {size}font-weight: {weight};{colour}")
 
 
 class Screen(QWidget):
@@ -62,9 +65,11 @@ class Screen(QWidget):
         # (home keeps living in the stack under every other screen).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
-    def touch(self, text: str, name: str, action: Action, *, primary: bool = False) -> TouchButton:
+    def touch(
+        self, text: str, name: str, action: Action, *, primary: bool = False, scale: float = 1.0
+    ) -> TouchButton:
         """A touch control that asks for ``action``, as its key would."""
-        button = TouchButton(text, name, primary=primary, action=action)
+        button = TouchButton(text, name, primary=primary, action=action, scale=scale)
         button.clicked.connect(lambda: self.action_requested.emit(action))
         return button
 

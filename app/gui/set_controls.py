@@ -24,10 +24,10 @@ class SetControls(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.primary = TouchButton("Start  (Space)", "Start the set", primary=True)
-        self.end_set = TouchButton("End set  (→)", "End set now and log it")
-        self.leave = TouchButton("Leave  (Esc)", "Leave session (asks first)")
-        row = QHBoxLayout(self)
+        self.primary = TouchButton("Start", "Start the set", primary=True)
+        self.end_set = TouchButton("End set", "End set now and log it")
+        self.leave = TouchButton("Leave", "Leave session (asks first)")
+        self._row = row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(24)
         row.addWidget(self.leave)
@@ -43,6 +43,9 @@ class SetControls(QWidget):
         self._woken_at: float | None = None
         self.faded = False
 
+    def add_beside_leave(self, widget: QWidget) -> None:
+        self._row.insertWidget(1, widget)
+
     def wake(self, now: float) -> None:
         """A tap: show the controls fully again for a while."""
         self._woken_at = now
@@ -50,11 +53,11 @@ class SetControls(QWidget):
 
     def show_state(self, stage: Stage, paused: bool, now: float) -> None:
         if stage is Stage.READY:
-            self.primary.rename("Start  (Space)", "Start the set")
+            self.primary.rename("Start", "Start the set")
         elif paused:
-            self.primary.rename("Resume  (Space)", "Resume the set")
+            self.primary.rename("Resume", "Resume the set")
         else:
-            self.primary.rename("Pause  (Space)", "Pause the set")
+            self.primary.rename("Pause", "Pause the set")
         self.end_set.setVisible(stage is not Stage.READY)
         running = stage is not Stage.READY and not paused
         if not running:

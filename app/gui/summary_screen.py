@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.session_summary import Comparison, SessionSummary, format_duration
 from app.domain.units import Units, format_height
@@ -47,7 +47,7 @@ class SummaryScreen(Screen):
                 (format_duration(summary.time_under_tension_s), "under tension"),
             )
         ):
-            number = ScaledLabel(value, 0.13, bold=True)
+            number = ScaledLabel(value, 0.1, bold=True)
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
             caption = ScaledLabel(label, 0.04)
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -58,9 +58,7 @@ class SummaryScreen(Screen):
         layout.setContentsMargins(40, 24, 40, 24)
         layout.addWidget(heading)
         layout.addWidget(subtitle)
-        layout.addStretch(1)
         layout.addLayout(grid)
-        layout.addStretch(1)
         self.lines: list[str] = []
         for name, totals in zip(
             (name for name, _ in comparisons), summary.by_variation, strict=True
@@ -73,10 +71,22 @@ class SummaryScreen(Screen):
         if rehearsal:
             self.lines.append("A rehearsal does not count towards the coach's advice.")
         self.lines += [f"Next time: {step}" for step in next_steps]
+        # However long the session, the lines scroll and the Done button stays in reach.
+        lines = QWidget()
+        details = QVBoxLayout(lines)
+        details.setContentsMargins(0, 0, 12, 0)
         for line in self.lines:
             line_label = ScaledLabel(line, 0.038)
             line_label.setWordWrap(True)
-            layout.addWidget(line_label)
+            details.addWidget(line_label)
+        details.addStretch(1)
+        self.details = QScrollArea()
+        self.details.setAccessibleName("Session details")
+        self.details.setWidget(lines)
+        self.details.setWidgetResizable(True)
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.details, 3)
         done = self.touch("Done · back home  (Enter)", "Done: back home", Action.NEXT, primary=True)
         layout.addWidget(done)
 

@@ -70,6 +70,11 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         QPushButton[faded="true"], QPushButton[primary="true"][faded="true"] {{
             background: transparent; color: {c.muted_text}; border-color: {c.track};
             font-weight: normal; }}
+        QScrollBar:vertical {{ background: {c.surface}; width: 16px; margin: 0; border: none; }}
+        QScrollBar::handle:vertical {{ background: {c.muted_text}; border-radius: 7px;
+            min-height: 48px; margin: 2px; }}
+        QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+        QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
         QLabel[role="muted"] {{ color: {c.muted_text}; }}
         QLabel[role="danger"] {{ color: {c.danger}; }}
         QLabel[role="subheading"] {{ font-size: {base * 1.9:.0f}pt; font-weight: bold; }}

@@ -23,10 +23,18 @@ class TouchButton(QPushButton):
     """
 
     def __init__(
-        self, text: str, name: str, *, primary: bool = False, action: Action | None = None
+        self,
+        text: str,
+        name: str,
+        *,
+        primary: bool = False,
+        action: Action | None = None,
+        scale: float = 1.0,
     ) -> None:
+        """``scale``: larger than a plain touch control (the log sheet's − and +)."""
         super().__init__(text)
         self.action = action
+        self.scale = scale
         self.setAccessibleName(name)
         self.setToolTip(name)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -45,14 +53,14 @@ class TouchButton(QPushButton):
             self.setToolTip(name)
 
     def rescale(self, unit: int) -> None:
-        height = max(MIN_TOUCH_PX, round(unit * TOUCH_FRACTION))
+        height = round(max(MIN_TOUCH_PX, unit * TOUCH_FRACTION) * self.scale)
         if height == self._px and self.minimumHeight() == height:
             return
         self._px = height
         self.setFixedHeight(height)
         self.setMinimumWidth(height)
         font = QFont(self.font())
-        font.setPixelSize(max(18, round(height * 0.38)))
+        font.setPixelSize(max(18, round(height * (0.38 if self.scale == 1.0 else 0.6))))
         self.setFont(font)
         self.setStyleSheet(f"font-size: {font.pixelSize()}px;")
 

@@ -53,7 +53,7 @@ def test_whole_session_by_keyboard(
     assert isinstance(player, PlayerScreen)
     assert player.banner.word == "READY"
     assert player.set_label.text() == "Set 1 / 2"
-    assert "box 45 cm" in player.variation_label.text()
+    assert player.box_label.text() == "Box 45 cm"
 
     phases = [
         Stage.COUNT_IN,
@@ -107,7 +107,8 @@ def test_whole_session_by_keyboard(
 
     rest = window.stack.currentWidget()
     assert isinstance(rest, RestScreen)
-    assert rest.next_label.text() == "Set 2 / 2: Hands-elevated push up"
+    assert rest.next_label.text() == "Next: set 2 / 2"
+    assert rest.next_name.text() == "Hands-elevated push up · 2 reps"
     assert rest.ring.text == "0:20"
     press(qtbot, window, Qt.Key.Key_PageUp)
     assert rest.ring.text == "0:35"

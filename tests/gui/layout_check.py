@@ -1,0 +1,72 @@
+"""What a person sees go wrong on a small or odd screen: controls cut off or on top of each
+other, text cut short."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
+
+from app.gui.main_window import MainWindow
+from tests.gui.touch import visible_controls
+
+
+def window_rect(widget: QWidget, window: MainWindow) -> QRect:
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
+def _inside_scrolled(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _related(a: QWidget, b: QWidget) -> bool:
+    return a.isAncestorOf(b) or b.isAncestorOf(a)
+
+
+def layout_problems(window: MainWindow, screen: str) -> list[str]:
+    """Every control outside the window or over another; every label too small for its text."""
+    problems = []
+    bounds = window.rect()
+    on_top = next((o for o in (window.help, window.leave) if o.isVisible()), None)
+
+    def shown(widget: QWidget) -> bool:
+        """Visible to the person: not under a panel drawn over the screen."""
+        return on_top is None or on_top.isAncestorOf(widget)
+
+    controls = [
+        (name, w) for name, w in visible_controls(window) if not _inside_scrolled(w) and shown(w)
+    ]
+    for name, widget in controls:
+        if not bounds.contains(window_rect(widget, window)):
+            problems.append(f"{screen}: {name!r} lies outside the window")
+    for i, (name, widget) in enumerate(controls):
+        for other_name, other in controls[i + 1 :]:
+            if _related(widget, other):
+                continue
+            if window_rect(widget, window).intersects(window_rect(other, window)):
+                problems.append(f"{screen}: {name!r} overlaps {other_name!r}")
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or not label.text() or _inside_scrolled(label) or not shown(label):
+            continue
+        rect = window_rect(label, window)
+        if not bounds.contains(rect):
+            problems.append(f"{screen}: text {label.text()!r} lies outside the window")
+        need = label.sizeHint() if not label.wordWrap() else None
+        if label.wordWrap():
+            height = label.heightForWidth(label.width())
+            if height > label.height() + 2:
+                problems.append(
+                    f"{screen}: text {label.text()!r} is cut ({height} > {label.height()})"
+                )
+        elif need is not None and (
+            need.width() > label.width() + 2 or label.fontMetrics().height() > label.height() + 2
+        ):
+            problems.append(f"{screen}: text {label.text()!r} is cut ({need} in {label.size()})")
+        for name, widget in controls:
+            if not _related(label, widget) and rect.intersects(window_rect(widget, window)):
+                problems.append(f"{screen}: text {label.text()!r} overlaps {name!r}")
+    return problems
