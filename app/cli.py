@@ -16,7 +16,7 @@ from app.domain.progression import suggest
 from app.domain.set_role import SetRole
 from app.domain.timeline import Timeline, compile_timeline
 from app.domain.units import Units, box_text
-from app.storage.backup import MAX_BACKUP_BYTES, BackupError, restore_backup, write_backup
+from app.storage.backup import MAX_BACKUP_BYTES, BackupError, BackupTargetError, write_backup
 from app.storage.catalog import Catalog, CatalogError, load_catalog, variation_problems
 from app.storage.coach_input import coach_history
 from app.storage.data_dir import data_dir, store_path
@@ -25,6 +25,9 @@ from app.storage.imports.names_file import load_exercise_names
 from app.storage.imports.read_export import read_export
 from app.storage.imports.report import report_json, report_lines
 from app.storage.plan_files import read_plan
+from app.storage.rescue import import_rescued
+from app.storage.restore import restore_backup
+from app.storage.safe_open import open_store
 from app.storage.settings import load_settings, settings_path
 from app.storage.store import Store, StoreError
 from app.storage.text_files import read_text
@@ -324,8 +327,19 @@ def _variations(*, as_json: bool) -> int:
     return EXIT_OK
 
 
+def _open_log(folder: Path) -> Store:
+    """The log, checked (repaired from a backup, said on stderr) as the app opens it."""
+    opened = open_store(folder, datetime.now().astimezone())
+    if opened.notice:
+        _error(opened.notice)
+    # Like every start: sets rescued to a CSV during a log problem come back first.
+    if rescued := import_rescued(opened.store, folder).notice:
+        _error(rescued)
+    return opened.store
+
+
 def _history(folder: Path, *, as_csv: bool) -> int:
-    with Store(store_path(folder)) as store:
+    with _open_log(folder) as store:
         sets = store.sets()
         if as_csv:
             sys.stdout.write(to_csv(sets))
@@ -359,11 +373,12 @@ def _import(folder: Path, path: Path, *, dry_run: bool, as_json: bool) -> int:
         added = 0
     elif dry_run and not log.exists():
         added = len({(s.session_uid, s.block, s.set_number) for s in preview.sets})
-    else:
+    elif dry_run:
         with Store(log) as store:
-            added = (
-                store.count_new_sets(preview.sets) if dry_run else store.import_sets(preview.sets)
-            )
+            added = store.count_new_sets(preview.sets)
+    else:
+        with _open_log(folder) as store:
+            added = store.import_sets(preview.sets)
     if as_json:
         print(
             json.dumps(report_json(preview, added, dry_run=dry_run), indent=1, ensure_ascii=False)
@@ -465,7 +480,7 @@ def _suggest(folder: Path, args: argparse.Namespace) -> int:
         for problem in error.problems:
             _error(problem.message)
         return EXIT_INVALID
-    with Store(store_path(folder)) as store:
+    with _open_log(folder) as store:
         history = coach_history(store, today)
     advice = suggest(history, catalog, profile, today=today)
     if args.json:
@@ -509,6 +524,9 @@ def _profile_for_suggest(
 def _backup(folder: Path, target: Path) -> int:
     try:
         write_backup(folder, target, datetime.now().astimezone())
+    except BackupTargetError as error:
+        _error(f"{error}; nothing was written")
+        return EXIT_INVALID
     except OSError as error:
         _error(f"{target}: cannot write the backup: {error.strerror or error}")
         return EXIT_FAILURE

@@ -476,11 +476,11 @@ def run_headless(
                     else:
                         _run_plain_loop(session, stopped, sleep)
             except KeyboardInterrupt:
-                print(f"\nStopped. {session.logged} set(s) logged; the session can be resumed.")
+                print(f"\nStopped. {_done(session)}; the session can be resumed.")
                 _say_unsaved(session)
                 return EXIT_INTERRUPTED
             saved = log.finish()
-            print(f"\nSession done: {session.logged} set(s) logged.")
+            print(f"\nSession done: {_done(session)}.")
             if not saved:
                 _say_unsaved(session)
                 return EXIT_NOT_SAVED
@@ -492,6 +492,14 @@ def run_headless(
             from PySide6.QtCore import QCoreApplication, QEvent
 
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _done(session: _Session) -> str:
+    """How many sets were done, and how many of them the log holds (never more than it does)."""
+    waiting = len(session.log.unsaved_rows())
+    if not waiting:
+        return f"{session.logged} set(s) logged"
+    return f"{session.logged} set(s) done; only {session.logged - waiting} in the training log"
 
 
 def _add_rescued_sets(store: Store, data_dir: Path) -> None:

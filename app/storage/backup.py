@@ -12,24 +12,27 @@ from __future__ import annotations
 import bisect
 import contextlib
 import json
-import shutil
+import os
 import sqlite3
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.storage.backup_rows import session_problem, set_problem
 from app.storage.data_dir import plans_folder, store_path
-from app.storage.store import Store, schema_sql
+from app.storage.store import DAMAGED_ERRORS, StoreError, describe_open_error, schema_sql
 
 FORMAT = "tempo-trainer-backup"
 VERSION = 1
 SETTINGS_NAME = "settings.json"
 MAX_PLAN_BYTES = 200_000
+MAX_PLAN_NAME_BYTES = 200
 # Ten years of daily training is about 10 MB.
 MAX_BACKUP_BYTES = 500_000_000
-_SESSION_COLUMNS = (
+SESSION_COLUMNS = (
     "id",
     "uid",
     "title",
@@ -42,7 +45,7 @@ _SESSION_COLUMNS = (
     "rehearsal",
     "speed",
 )
-_SET_COLUMNS = (
+SET_COLUMNS = (
     "id",
     "session_id",
     "block",
@@ -95,39 +98,139 @@ class Backup:
 
 
 def export_backup(folder: Path, now: datetime) -> dict[str, object]:
-    """Everything in the data folder as a JSON-ready dict."""
-    with Store(store_path(folder)) as store:
-        sessions = store.export_rows("session", _SESSION_COLUMNS)
-        sets = store.export_rows("set_log", _SET_COLUMNS)
-    plans = {
-        path.name: path.read_text(encoding="utf-8")
-        for path in sorted(plans_folder(folder).glob("*.toml"))
-    }
+    """Everything in the data folder as a JSON-ready dict.
+
+    The log is only read (a read-only folder can be backed up); the plans are the regular
+    ``*.toml`` files of ``plans/`` itself: a link (broken, or to ``/etc/passwd``), a FIFO
+    or a device is left out, and none is read past ``MAX_PLAN_BYTES``.
+    StoreError when the log cannot be read.
+    """
+    sessions, sets = _read_log(store_path(folder))
+    plans: dict[str, str] = {}
+    for path in sorted(_own_plan_files(plans_folder(folder))):
+        body = _read_small(path, MAX_PLAN_BYTES)
+        if body is not None:
+            plans[path.name] = body
     settings: object = None
-    try:
-        settings = json.loads((folder / SETTINGS_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        settings = None
+    raw = _read_small(folder / SETTINGS_NAME, MAX_PLAN_BYTES)
+    if raw is not None:
+        try:
+            settings = json.loads(raw)
+        except (ValueError, RecursionError):
+            settings = None
     return {
         "format": FORMAT,
         "version": VERSION,
         "created_at": now.isoformat(timespec="seconds"),
-        "sessions": [dict(zip(_SESSION_COLUMNS, row, strict=True)) for row in sessions],
-        "sets": [dict(zip(_SET_COLUMNS, row, strict=True)) for row in sets],
+        "sessions": [dict(zip(SESSION_COLUMNS, row, strict=True)) for row in sessions],
+        "sets": [dict(zip(SET_COLUMNS, row, strict=True)) for row in sets],
         "plans": plans,
-        "settings": settings,
+        "settings": settings if isinstance(settings, dict) else None,
     }
 
 
+class BackupTargetError(ValueError):
+    """A place a backup must not be written to."""
+
+
+def check_backup_target(folder: Path, target: Path) -> None:
+    """Refuse a target inside the data folder, or one that is not a regular file or new name."""
+    where = target.resolve()
+    inside = folder.resolve()
+    if where == inside or inside in where.parents:
+        raise BackupTargetError(
+            f"{target}: inside the data folder {folder}; choose a place outside it"
+        )
+    if target.exists() or target.is_symlink():
+        try:
+            mode = target.stat().st_mode
+        except OSError as error:
+            raise BackupTargetError(f"{target}: {error.strerror or error}") from None
+        if not stat.S_ISREG(mode):
+            raise BackupTargetError(f"{target}: not a regular file; choose a file name")
+
+
 def write_backup(folder: Path, target: Path, now: datetime) -> None:
+    """Write the backup to ``target`` whole or not at all.
+
+    BackupTargetError for a refused target, StoreError for an unreadable log, OSError when
+    the file cannot be written.
+    """
+    check_backup_target(folder, target)
     text = json.dumps(export_backup(folder, now), indent=1, ensure_ascii=False)
-    temporary = target.with_suffix(target.suffix + ".tmp")
-    temporary.write_text(text + "\n", encoding="utf-8")
-    temporary.replace(target)
+    temporary = target.with_name(f".{target.name}.partial")
+    try:
+        with temporary.open("w", encoding="utf-8") as out:
+            out.write(text + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
-def check_backup(text: str) -> Backup:
-    """Read and check a whole backup; BackupError lists every problem found, with its line."""
+def _read_log(log: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Every session and set, read without writing anything (a read-only folder is fine)."""
+    if not log.exists():
+        return [], []
+    uri = log.resolve().as_uri()
+    last: sqlite3.Error | None = None
+    # ``immutable`` reads a log whose folder cannot hold SQLite's side files.
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            db = sqlite3.connect(f"{uri}?{options}", uri=True)
+        except sqlite3.Error as error:
+            last = error
+            continue
+        try:
+            sessions = db.execute(
+                f"SELECT {', '.join(SESSION_COLUMNS)} FROM session ORDER BY id"
+            ).fetchall()
+            sets = db.execute(
+                f"SELECT {', '.join(SET_COLUMNS)} FROM set_log ORDER BY id"
+            ).fetchall()
+            return sessions, sets
+        except sqlite3.Error as error:
+            last = error
+            if getattr(error, "sqlite_errorname", "") in DAMAGED_ERRORS:
+                break
+        finally:
+            db.close()
+    assert last is not None
+    raise StoreError(describe_open_error(log, last))
+
+
+def _own_plan_files(folder: Path) -> list[Path]:
+    try:
+        return [path for path in folder.glob("*.toml") if stat.S_ISREG(path.lstat().st_mode)]
+    except OSError:
+        return []
+
+
+def _read_small(path: Path, limit: int) -> str | None:
+    """A regular file's text, if it is one, readable, UTF-8 and at most ``limit`` bytes."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError:
+        return None
+    if len(raw) > limit:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def check_backup(text: str, now: datetime | None = None) -> Backup:
+    """Read and check a whole backup; BackupError lists every problem found, with its line.
+
+    Every field of every row is checked as ``import`` checks a CSV row (``backup_rows``);
+    with ``now``, dates after tomorrow are refused too.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -141,8 +244,15 @@ def check_backup(text: str) -> Backup:
     if data.get("version") != VERSION:
         raise BackupError([f"backup version {data.get('version')!r} is not supported"])
     problems: list[tuple[str, _Where]] = []
-    sessions = _rows(data.get("sessions"), _SESSION_COLUMNS, "session", problems)
-    sets = _rows(data.get("sets"), _SET_COLUMNS, "set", problems, _SET_DEFAULTS)
+    sessions = _rows(data.get("sessions"), SESSION_COLUMNS, "session", problems)
+    sets = _rows(data.get("sets"), SET_COLUMNS, "set", problems, _SET_DEFAULTS)
+    for key, what, rows, check in (
+        ("sessions", "session", sessions, session_problem),
+        ("sets", "set", sets, set_problem),
+    ):
+        for index, row in enumerate(rows, start=1):
+            if (problem := check(row, now)) is not None:
+                problems.append((f"{what} {index}: {problem}", (key, index)))
     session_ids = {row[0] for row in sessions}
     for index, row in enumerate(sets, start=1):
         if row[1] not in session_ids:
@@ -156,9 +266,11 @@ def check_backup(text: str) -> Backup:
         problems.append(("plans must map file names to text", ("plans", None)))
         plans = {}
     for name, body in plans.items():
-        if Path(name).name != name or not name.endswith(".toml") or name.startswith("."):
+        if not _plain_plan_name(name):
             problems.append((f"plan file name {name!r} is not a plain .toml name", ("plans", name)))
-        if len(body.encode("utf-8")) > MAX_PLAN_BYTES:
+        elif any("\ud800" <= c <= "\udfff" for c in body):
+            problems.append((f"plan {name!r} holds an unpaired surrogate", ("plans", name)))
+        if len(body.encode("utf-8", "surrogatepass")) > MAX_PLAN_BYTES:
             problems.append((f"plan {name!r} is too large", ("plans", name)))
     settings = data.get("settings")
     if settings is not None and not isinstance(settings, dict):
@@ -171,38 +283,17 @@ def check_backup(text: str) -> Backup:
     return Backup(str(data.get("created_at", "")), sessions, sets, dict(plans), settings)
 
 
-def restore_backup(folder: Path, text: str, now: datetime) -> Path:
-    """Check ``text`` fully, keep a copy of what it replaces, then replace it.
-
-    Returns the folder holding the copy. BackupError (nothing touched) for a bad file.
-    """
-    backup = check_backup(text)
-    kept = folder / "backups" / f"before-restore-{now:%Y%m%d-%H%M%S}"
-    for attempt in range(2, 100):
-        if not kept.exists():
-            break
-        kept = kept.with_name(f"before-restore-{now:%Y%m%d-%H%M%S}-{attempt}")
-    kept.mkdir(parents=True, exist_ok=False)
-    log = store_path(folder)
-    if log.exists():
-        with Store(log) as store:
-            store.copy_to(kept / log.name)
-    if plans_folder(folder).exists():
-        shutil.copytree(plans_folder(folder), kept / "plans")
-    if (folder / SETTINGS_NAME).exists():
-        shutil.copy2(folder / SETTINGS_NAME, kept / SETTINGS_NAME)
-    _replace_log(log, backup)
-    plans = plans_folder(folder)
-    plans.mkdir(parents=True, exist_ok=True)
-    for old in plans.glob("*.toml"):
-        old.unlink()
-    for name, body in backup.plans.items():
-        (plans / name).write_text(body, encoding="utf-8")
-    if backup.settings is not None:
-        (folder / SETTINGS_NAME).write_text(
-            json.dumps(backup.settings, indent=1) + "\n", encoding="utf-8"
-        )
-    return kept
+def _plain_plan_name(name: str) -> bool:
+    """A name every file system takes: no folders, no NUL or control characters, short."""
+    return (
+        Path(name).name == name
+        and name.endswith(".toml")
+        and not name.startswith(".")
+        and name.isprintable()
+        and "\\" not in name
+        and len(name.encode("utf-8", "surrogatepass")) <= MAX_PLAN_NAME_BYTES
+        and not any("\ud800" <= c <= "\udfff" for c in name)
+    )
 
 
 # Where a problem is: a top-level key, and an item of it (a 1-based index or a plan name).
@@ -302,13 +393,13 @@ class _Lines:
 
 def _insert(db: sqlite3.Connection, sessions: list[Any], sets: list[Any]) -> None:
     db.executemany(
-        f"INSERT INTO session ({', '.join(_SESSION_COLUMNS)})"
-        f" VALUES ({', '.join('?' for _ in _SESSION_COLUMNS)})",
+        f"INSERT INTO session ({', '.join(SESSION_COLUMNS)})"
+        f" VALUES ({', '.join('?' for _ in SESSION_COLUMNS)})",
         sessions,
     )
     db.executemany(
-        f"INSERT INTO set_log ({', '.join(_SET_COLUMNS)})"
-        f" VALUES ({', '.join('?' for _ in _SET_COLUMNS)})",
+        f"INSERT INTO set_log ({', '.join(SET_COLUMNS)})"
+        f" VALUES ({', '.join('?' for _ in SET_COLUMNS)})",
         sets,
     )
 
@@ -343,9 +434,3 @@ def _load_in_memory(sessions: list[Any], sets: list[Any]) -> list[tuple[str, _Wh
 
 
 _ROW_ERRORS = (sqlite3.Error, ValueError, TypeError, OverflowError)
-
-
-def _replace_log(log: Path, backup: Backup) -> None:
-    """Swap the whole log in one transaction: either all of the backup or the old log."""
-    with Store(log) as store:  # creates or migrates the schema first
-        store.replace_log(_SESSION_COLUMNS, backup.sessions, _SET_COLUMNS, backup.sets)

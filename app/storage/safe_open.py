@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.storage.data_dir import STORE_NAME
+from app.storage.restore import finish_restore
 from app.storage.store import MEMORY, SCHEMA_VERSION, Store, StoreError
 
 BACKUP_FOLDER = "backups"
@@ -74,11 +75,12 @@ def unavailable_reason(folder: Path, error: Exception) -> str:
 def open_store(folder: Path, now: datetime) -> OpenedStore:
     """Open (creating, checking, restoring and backing up as needed) the log in ``folder``."""
     path = folder / STORE_NAME
-    notice: str | None = None
+    notice = finish_restore(folder)
     if path.exists():
-        problem = _damage(path)
+        problem = _damage(path) or _emptied(folder, path)
         if problem is not None:
-            notice = _restore(folder, path, problem, now)
+            repaired = _restore(folder, path, problem, now)
+            notice = f"{notice}\n{repaired}" if notice else repaired
         elif _schema_version(path) < SCHEMA_VERSION:
             target = folder / BACKUP_FOLDER / f"before-migration-{_stamp(now)}.sqlite3"
             try:
@@ -122,9 +124,58 @@ def backups(folder: Path) -> list[Path]:
 
 
 def _rotate(folder: Path) -> None:
+    """Keep the newest daily backups, and never drop a fuller one for emptier ones.
+
+    The fullest of those beyond the newest few stays while it holds more sets than every
+    one kept: a log emptied by accident must not rotate its last good copy away.
+    """
     daily = [p for p in backups(folder) if p.name.startswith("daily-")]
-    for old in daily[KEEP_BACKUPS:]:
-        old.unlink()
+    kept, beyond = daily[:KEEP_BACKUPS], daily[KEEP_BACKUPS:]
+    if not beyond:
+        return
+    fullest = max(beyond, key=set_count)
+    spared = set_count(fullest) > max((set_count(p) for p in kept), default=0)
+    for old in beyond:
+        if not (spared and old == fullest):
+            old.unlink()
+
+
+def set_count(log: Path) -> int:
+    """How many sets the log file holds; 0 when it holds none or cannot be read."""
+    try:
+        db = sqlite3.connect(f"{log.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        return int(db.execute("SELECT COUNT(*) FROM set_log").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        db.close()
+
+
+def _emptied(folder: Path, path: Path) -> str | None:
+    """Why a log with no tables at all is not a new log: its backups hold sets.
+
+    A log truncated to 0 bytes, or to its header, looks like a new database to SQLite; taken
+    as one, it would be given a fresh schema and backed up, and a week of daily backups would
+    rotate the last good copy away.
+    """
+    try:
+        size = path.stat().st_size
+        if size > 0:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                if db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]:
+                    return None
+            finally:
+                db.close()
+    except (OSError, sqlite3.Error):
+        return None
+    held = max((set_count(p) for p in backups(folder / BACKUP_FOLDER)), default=0)
+    if held == 0:
+        return None
+    return f"it was empty ({size} bytes) while its backups hold up to {held} sets"
 
 
 def _damage(path: Path) -> str | None:
@@ -146,6 +197,13 @@ def _damage(path: Path) -> str | None:
             return str(error)
         raise StoreError(f"{path}: the training log cannot be read: {error}") from None
     return None if result == "ok" else str(result)
+
+
+def _sound(candidate: Path) -> bool:
+    try:
+        return _damage(candidate) is None
+    except StoreError:
+        return False
 
 
 def _schema_version(path: Path) -> int:
@@ -173,14 +231,15 @@ def _restore(folder: Path, path: Path, problem: str, now: datetime) -> str:
         raise StoreError(
             f"{path}: the training log is damaged and cannot be moved aside: {error}"
         ) from None
-    for candidate in backups(folder / BACKUP_FOLDER):
-        if _damage(candidate) is None:
-            take_backup(candidate, path)
-            taken = datetime.fromtimestamp(candidate.stat().st_mtime).strftime("%d %b %Y")
-            return (
-                f"The training log was damaged ({problem}). It was restored from the backup of "
-                f"{taken}; the damaged file is kept at {aside}."
-            )
+    sound = [c for c in backups(folder / BACKUP_FOLDER) if _sound(c)]
+    # The newest backup that holds sets; an empty one only when no backup holds any.
+    for candidate in sorted(sound, key=lambda c: set_count(c) == 0)[:1]:
+        take_backup(candidate, path)
+        taken = datetime.fromtimestamp(candidate.stat().st_mtime).strftime("%d %b %Y")
+        return (
+            f"The training log was damaged ({problem}). It was restored from the backup of "
+            f"{taken}; the damaged file is kept at {aside}."
+        )
     return (
         f"The training log was damaged ({problem}) and there was no sound backup, so a new log "
         f"was started; the damaged file is kept at {aside}."

@@ -3,8 +3,9 @@
 Every set is committed the moment it is accepted. When that fails (a read-only data folder, a
 full disk, a log file taken away) the session goes on: the set waits here, ``problem`` says
 why, and every later write first retries the waiting sets in order, so a log that becomes
-writable again receives each of them exactly once (``record_set`` ignores a set it already
-holds). ``unsaved_rows`` gives the waiting sets in history's CSV shape, to be saved elsewhere
+writable again receives each of them exactly once (``record_set`` takes the very same set
+again as saved, and refuses loudly a different one at its place or a session no longer
+there). ``unsaved_rows`` gives the waiting sets in history's CSV shape, to be saved elsewhere
 and imported later under the same session id.
 
 Logged times never go backwards within a session: they come from the wall clock, which the
@@ -121,10 +122,13 @@ class SessionLog:
         session_id = self.session_id
         while self.pending:
             first = self.pending[0]
-            if not self._try(self.store.record_set, session_id, first.logged, first.ended_at):
+            if not self._try(self._record, session_id, first):
                 return False
             self.pending.pop(0)
         return True
+
+    def _record(self, session_id: int, pending: PendingSet) -> None:
+        self.store.record_set(session_id, pending.logged, pending.ended_at, uid=self.uid)
 
     def _try(self, write: Callable[..., object], *args: object) -> bool:
         try:

@@ -19,6 +19,8 @@ from datetime import datetime
 from pathlib import Path
 
 from app.domain.player import LoggedSet
+from app.storage.log_lock import hold_shared, release
+from app.storage.shared_memory import GuardedConnection, shm_path, shm_unwritable
 
 _MIGRATIONS: tuple[str, ...] = (
     """
@@ -76,6 +78,29 @@ def schema_sql() -> str:
 
 class StoreError(RuntimeError):
     """A known problem with the store file (unreadable, newer schema, disk full)."""
+
+
+class SetConflictError(StoreError):
+    """The log already holds a different set at this place, or the session is gone from it."""
+
+
+# SQLite's names for a file that is not a log at all; anything else (read-only, full, I/O)
+# is a problem of the disk or folder, and must be called that.
+DAMAGED_ERRORS = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+
+
+def describe_open_error(path: Path, error: sqlite3.Error) -> str:
+    """Why ``path`` could not be opened, in words that do not call a full disk damage."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name in DAMAGED_ERRORS:
+        return f"{path}: the training log is damaged or not a log: {error}"
+    if name.startswith("SQLITE_READONLY"):
+        return f"{path}: the training log cannot be written (a read-only file or folder)"
+    if name.startswith("SQLITE_FULL"):
+        return f"{path}: the disk is full, so the training log cannot be opened"
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
+        return f"{path}: no permission to open the training log"
+    return f"{path}: the training log cannot be opened: {error}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +167,10 @@ _SET_COLUMNS = """
     s.tempo, s.target_reps, s.reps, s.reps_in_reserve, s.form_flags, s.note,
     s.time_under_tension_s, s.ended_at, se.rehearsal, s.role
 """
+_RECORDED = (
+    "session_id, block, set_number, variation, box_height_cm, tempo, target_reps, reps,"
+    " reps_in_reserve, form_flags, note, time_under_tension_s, ended_at, role"
+)
 _SESSION_COLUMNS = (
     "id, uid, title, plan_source, plan_text, started_at, ended_at, next_set, rehearsal, speed"
 )
@@ -157,15 +186,21 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._uri: str | None = None
+        self._hold: int | None = None
         if path == MEMORY:
             self._uri = f"file:tempo-trainer-{uuid.uuid4().hex}?mode=memory&cache=shared"
+        elif shm_unwritable(path):
+            # SQLite would map it and die with SIGBUS at the first write: never let it.
+            raise StoreError(f"{shm_path(path)} cannot be written, so the log cannot be used")
         try:
             if self._uri is None:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+                self._hold = hold_shared(path.parent)
+                self._db = self._connect_file(check_same_thread=True)
             else:
                 self._db = sqlite3.connect(self._uri, uri=True, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
+            release(self._hold)
             raise StoreError(f"{path}: cannot open the training log: {error}") from None
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -173,8 +208,23 @@ class Store:
             self._db.execute("PRAGMA synchronous = FULL")
             self._migrate()
         except sqlite3.DatabaseError as error:
-            self._db.close()
-            raise StoreError(f"{path}: the training log is damaged or not a log: {error}") from None
+            self.close()
+            raise StoreError(describe_open_error(path, error)) from None
+        except StoreError:
+            self.close()
+            raise
+
+    def _connect_file(self, *, check_same_thread: bool) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            self.path,
+            isolation_level=None,
+            timeout=5.0,
+            check_same_thread=check_same_thread,
+            factory=GuardedConnection,
+        )
+        assert isinstance(db, GuardedConnection)
+        db.guard(self.path)
+        return db
 
     def __enter__(self) -> Store:
         return self
@@ -183,7 +233,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self._db.close()
+        try:
+            self._db.close()
+        finally:
+            release(self._hold)
+            self._hold = None
 
     @property
     def in_memory(self) -> bool:
@@ -283,39 +337,68 @@ class Store:
         rows = self._db.execute(f"SELECT {_SESSION_COLUMNS} FROM session ORDER BY started_at, id")
         return [_session(row) for row in rows]
 
-    def record_set(self, session_id: int, logged: LoggedSet, ended_at: datetime) -> int:
-        """Commit a logged set at once and move the session's resume point past it."""
+    def record_set(
+        self, session_id: int, logged: LoggedSet, ended_at: datetime, *, uid: str | None = None
+    ) -> int:
+        """Commit a logged set at once and move the session's resume point past it.
+
+        ``uid``: the session must still be that one (a log swapped under a running session
+        re-uses its id for another). The very same set logged again (a retry) is taken as
+        saved; a different set at its place, or a session gone, raises SetConflictError: a set is
+        never skipped in silence.
+        """
         schedule, result = logged.schedule, logged.result
+        values = (
+            session_id,
+            schedule.block,
+            schedule.set_number,
+            schedule.variation_id,
+            result.box_height_cm,
+            str(schedule.tempo),
+            str(schedule.target),
+            result.reps,
+            result.reps_in_reserve,
+            json.dumps(list(result.form_flags)),
+            result.note,
+            round(logged.time_under_tension_s, 3),
+            _iso(ended_at),
+            str(schedule.role),
+        )
         try:
             with self._transaction() as db:
-                cursor = db.execute(
-                    "INSERT INTO set_log (session_id, block, set_number, variation, box_height_cm,"
-                    " tempo, target_reps, reps, reps_in_reserve, form_flags, note,"
-                    " time_under_tension_s, ended_at, role) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                    " ON CONFLICT (session_id, block, set_number) DO NOTHING",
-                    (
-                        session_id,
-                        schedule.block,
-                        schedule.set_number,
-                        schedule.variation_id,
-                        result.box_height_cm,
-                        str(schedule.tempo),
-                        str(schedule.target),
-                        result.reps,
-                        result.reps_in_reserve,
-                        json.dumps(list(result.form_flags)),
-                        result.note,
-                        round(logged.time_under_tension_s, 3),
-                        _iso(ended_at),
-                        str(schedule.role),
-                    ),
-                )
+                if uid is not None:
+                    row = db.execute("SELECT uid FROM session WHERE id = ?", (session_id,))
+                    found = row.fetchone()
+                    if found is None or found[0] != uid:
+                        raise SetConflictError(
+                            f"{self.path}: this session is no longer in the training log"
+                            " (was the log restored or replaced?); the set was not saved there"
+                        )
+                held = db.execute(
+                    f"SELECT id, {_RECORDED} FROM set_log"
+                    " WHERE session_id = ? AND block = ? AND set_number = ?",
+                    values[:3],
+                ).fetchone()
+                if held is not None:
+                    if tuple(held[1:]) != values:
+                        raise SetConflictError(
+                            f"{self.path}: block {schedule.block + 1} set {schedule.set_number}"
+                            " of this session is already in the log with other values;"
+                            " the set was not saved there"
+                        )
+                    set_id = int(held[0])
+                else:
+                    marks = ", ".join("?" for _ in values)
+                    cursor = db.execute(
+                        f"INSERT INTO set_log ({_RECORDED}) VALUES ({marks})", values
+                    )
+                    set_id = int(cursor.lastrowid or 0)
                 db.execute(
                     "UPDATE session SET next_set = MAX(next_set, ?) WHERE id = ?",
                     (schedule.index + 1, session_id),
                 )
-                return int(cursor.lastrowid or 0)
-        except sqlite3.OperationalError as error:
+                return set_id
+        except sqlite3.Error as error:
             raise StoreError(f"{self.path}: could not save the set: {error}") from None
 
     def finish_session(self, session_id: int, ended_at: datetime) -> None:
@@ -528,9 +611,7 @@ class Store:
         """
         try:
             if self._uri is None:
-                db = sqlite3.connect(
-                    self.path, isolation_level=None, timeout=5.0, check_same_thread=not any_thread
-                )
+                db = self._connect_file(check_same_thread=not any_thread)
             else:
                 db = sqlite3.connect(
                     self._uri, uri=True, isolation_level=None, check_same_thread=not any_thread

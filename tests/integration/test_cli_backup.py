@@ -109,7 +109,7 @@ def line_of(text: str, marker: str) -> int:
     [
         (('"version": 1', '"version": 1,,'), '"version"', "not a JSON file"),
         # A set the schema refuses is named by where its object starts.
-        (('"reps": 10', '"reps": -4'), '"sets": [', "set 1 does not fit the schema"),
+        (('"reps": 10', '"reps": -4'), '"sets": [', "set 1: reps must be a whole number"),
         (('"tempo-trainer-backup"', '"zip"'), "{", "not a Tempo Trainer backup"),
         (('"source.toml"', '"../evil.toml"'), "evil", "is not a plain .toml name"),
     ],

@@ -81,7 +81,7 @@ def test_a_folder_frozen_mid_session_loses_no_set(tmp_path: Path) -> None:
     text = "".join(out)
 
     assert process.returncode == 1, err
-    assert "Session done: 3 set(s) logged." in text
+    assert "Session done: 3 set(s) done; only 1 in the training log." in text
     assert text.count("  Kept 2 reps (not in the training log yet).") == 2
     assert "Traceback" not in err
     (problem,) = [line for line in err.splitlines() if "could not be saved" in line]

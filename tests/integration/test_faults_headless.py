@@ -148,7 +148,7 @@ def test_a_log_turning_read_only_mid_session_loses_no_set(
     assert "Traceback" not in err
     assert out.count("  Logged 2 reps.") == 1
     assert out.count("  Kept 2 reps (not in the training log yet).") == 2
-    assert "Session done: 3 set(s) logged." in out
+    assert "Session done: 3 set(s) done; only 1 in the training log." in out
     # the two unsaved sets are in a CSV beside the plan, and the path is printed
     (saved,) = plan_path.parent.glob("tempo-trainer-unsaved-*.csv")
     assert f"tempo-trainer import {saved}" in err

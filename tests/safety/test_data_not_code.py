@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import app
-from app.storage.backup import BackupError, export_backup, restore_backup
+from app.storage.backup import BackupError, export_backup
+from app.storage.restore import restore_backup
 
 FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__"}
 FORBIDDEN_MODULES = {"pickle", "marshal", "shelve", "dill"}

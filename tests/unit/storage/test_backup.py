@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.storage.backup import BackupError, check_backup, export_backup, restore_backup
+from app.storage.backup import BackupError, check_backup, export_backup
 from app.storage.data_dir import plans_folder, store_path
+from app.storage.restore import restore_backup
 from app.storage.store import Store
 from tests.fixtures.ten_year_history import write_ten_year_history
 
@@ -60,7 +61,19 @@ def test_a_backup_restores_everything_and_keeps_what_it_replaced(
     ("change", "problem"),
     [
         (lambda d: d.update(format="zip"), "not a Tempo Trainer backup"),
-        (lambda d: d["sets"][5].update(reps=-3), "does not fit the schema"),
+        (lambda d: d["sets"][5].update(reps=-3), "set 6: reps must be a whole number"),
+        # Rows SQLite's loose types take, and that crashed the app after a restore.
+        (lambda d: d["sets"][2].update(form_flags="{nope"), "set 3: form_flags must be"),
+        (lambda d: d["sets"][2].update(reps="12"), "set 3: reps must be a whole number"),
+        (lambda d: d["sets"][2].update(box_height_cm="40"), "set 3: box_height_cm must be"),
+        (lambda d: d["sets"][2].update(ended_at="yesterday"), "set 3: ended_at 'yesterday'"),
+        (lambda d: d["sets"][2].update(ended_at="0001-01-01T00:00:00+00:00"), "before 1970"),
+        (lambda d: d["sessions"][0].update(next_set=-1), "session 1: next_set must be"),
+        (lambda d: d["sessions"][0].update(speed="fast"), "session 1: speed must be"),
+        (lambda d: d["sessions"][0].update(title="a\ud800b"), "unpaired surrogate"),
+        (lambda d: d["plans"].update({"a\u0000b.toml": ""}), "not a plain .toml name"),
+        (lambda d: d["plans"].update({"p" * 300 + ".toml": ""}), "not a plain .toml name"),
+        (lambda d: d["plans"].update({"ok.toml": "title = '\udc80'"}), "unpaired surrogate"),
         (lambda d: d["sets"][7].pop("tempo"), "set 8: expected exactly"),
         (lambda d: d["sets"][9].update(session_id=999_999), "set 10: its session"),
         (lambda d: d["plans"].update({"../evil.toml": ""}), "not a plain .toml name"),
@@ -77,6 +90,7 @@ def test_a_bad_backup_is_refused_and_nothing_changes(
         restore_backup(source, json.dumps(data), NOW)
     assert snapshot(source) == before
     assert not (source / "backups").exists()
+    assert not (source / ".restore-staging").exists()
 
 
 def test_garbage_is_not_a_backup() -> None:
