@@ -30,9 +30,11 @@ def last_session_text(services: Services) -> str:
         summary = summarize(rows)
         when = record.started_at[:16].replace("T", " ")
         mark = " · rehearsal" if record.rehearsal else ""
+        # Sets imported from another app carry no time under tension: say nothing of it.
+        tension = summary.time_under_tension_s
+        held = f" · {format_duration(tension)} under tension" if tension > 0 else ""
         return (
-            f"{record.title}\n{when}{mark}\n{summary.sets} sets · {summary.total_reps} reps · "
-            f"{format_duration(summary.time_under_tension_s)} under tension"
+            f"{record.title}\n{when}{mark}\n{summary.sets} sets · {summary.total_reps} reps{held}"
         )
     return "No sessions logged yet."
 

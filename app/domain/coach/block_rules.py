@@ -93,7 +93,7 @@ class BlockCoach:
         if variation.id == KNEELING:
             return self.off_the_knees(keep)
         if variation.uses_box and run.key.box_height_cm is None:
-            return self.height_not_recorded(keep, variation)
+            return self.height_not_recorded(keep, variation, history.days_off)
         if history.days_off > RETEST_AFTER_DAYS:
             return self.retest(keep, history.days_off)
         if history.days_off >= RETURN_AFTER_DAYS:
@@ -150,19 +150,32 @@ class BlockCoach:
             reset_s=keep_reset(run),
         )
 
-    def height_not_recorded(self, keep: Suggestion, variation: Variation) -> Suggestion:
+    def height_not_recorded(
+        self, keep: Suggestion, variation: Variation, days_off: int
+    ) -> Suggestion:
         """Box sets without a height (imported from another app): no step can be measured
         from them, so start from the variation's usual box and ask for the height."""
         start = variation.default_box_height_cm
         where = "your usual box" if start is None else f"{self.where(start)} or your usual box"
-        return replace(
+        why = "These sets do not say how high your hands were"
+        ask = "and log its height so the coach can step it."
+        started = replace(
             keep,
             box_height_cm=start,
             reps=str(variation.default_reps),
             tempo=str(variation.default_tempo),
-            reason=f"These sets do not say how high your hands were: start at {where},"
-            " and log its height so the coach can step it.",
+            reason=f"{why}: start at {where}, {ask}",
         )
+        if days_off > RETEST_AFTER_DAYS:
+            return replace(
+                started,
+                sets=1,
+                reps="max",
+                rule=Rule.RETEST,
+                reason=f"It has been {days_off // 7} weeks, and {why[0].lower()}{why[1:]}:"
+                f" do one test set at {where}, stopping when your form breaks, {ask}",
+            )
+        return started
 
     def retest(self, keep: Suggestion, days_off: int) -> Suggestion:
         weeks = days_off // 7
