@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import dataclass, field
 
 import pytest
@@ -67,11 +70,18 @@ def test_where_nothing_can_keep_the_screen_on_settings_says_why(platform: str, r
     awake.release()
 
 
-def test_without_a_session_bus_linux_says_the_screen_may_blank(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
-    awake = open_screen_awake("linux")
-    # A bus that cannot be reached, or one without a screensaver: either way it is said.
-    assert isinstance(awake, NoScreenAwake)
-    assert "the screen may blank" in awake.reason
+def test_without_a_session_bus_linux_says_the_screen_may_blank() -> None:
+    # A child process: Qt keeps the first session-bus connection for the whole process.
+    script = (
+        "from app.gui.screen_awake import open_screen_awake\n"
+        "awake = open_screen_awake('linux')\n"
+        "print(type(awake).__name__, awake.reason)\n"
+    )
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        "NoScreenAwake No desktop session bus: the screen may blank during a session."
+    )
