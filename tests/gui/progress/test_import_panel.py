@@ -35,6 +35,12 @@ def screen(store: Store, catalog: Catalog, qtbot: QtBot) -> HistoryScreen:
     return opened
 
 
+def read(screen: HistoryScreen, qtbot: QtBot, path: Path) -> None:
+    """Open ``path`` in the panel and wait for the thread that reads it."""
+    screen.import_panel.open_file(path)
+    qtbot.waitUntil(lambda: not screen.import_panel.reading)
+
+
 def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     """Stand in for the system's file dialog, which a test cannot click."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
@@ -47,10 +53,13 @@ def test_the_summary_comes_first_and_enter_imports(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    choose_file(monkeypatch, write(tmp_path, STRONG_V6))
+    choose_file(monkeypatch, write(tmp_path, STRONG_V6, "v6.csv"))
     assert screen.import_button.accessibleName() == "Import from another app"
     QTest.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
     panel = screen.import_panel
+    assert panel.summary.text() == "Reading v6.csv…"
+    assert not panel.waiting
+    qtbot.waitUntil(lambda: not panel.reading)
     assert panel.waiting
     text = panel.summary.text()
     assert "Strong (v6, 2024 and later): 3 push-up set(s)" in text
@@ -73,14 +82,14 @@ def test_cancel_writes_nothing_and_a_second_import_offers_nothing(
     screen: HistoryScreen, store: Store, tmp_path: Path, qtbot: QtBot
 ) -> None:
     path = write(tmp_path, HEVY_KG)
-    screen.import_panel.open_file(path)
+    read(screen, qtbot, path)
     assert screen.handle(Action.LEAVE)
     assert not screen.import_panel.isVisible()
     assert store.sets() == []
-    screen.import_panel.open_file(path)
+    read(screen, qtbot, path)
     QTest.mouseClick(screen.import_panel.import_button, Qt.MouseButton.LeftButton)
     assert len(store.sets()) == 4
-    screen.import_panel.open_file(path)
+    read(screen, qtbot, path)
     assert not screen.import_panel.waiting
     assert not screen.import_panel.import_button.isVisible()
     assert "already in the log: nothing to add" in screen.import_panel.summary.text()
@@ -89,10 +98,10 @@ def test_cancel_writes_nothing_and_a_second_import_offers_nothing(
 
 
 def test_a_bad_file_says_where_and_writes_nothing(
-    screen: HistoryScreen, store: Store, tmp_path: Path
+    screen: HistoryScreen, store: Store, tmp_path: Path, qtbot: QtBot
 ) -> None:
     path = write(tmp_path, STRONG_CLASSIC.replace(",12.0,", ",twelve,"))
-    screen.import_panel.open_file(path)
+    read(screen, qtbot, path)
     assert screen.import_panel.isVisible()
     assert not screen.import_panel.waiting
     assert screen.import_panel.summary.text().splitlines() == [
@@ -107,10 +116,23 @@ def test_a_bad_file_says_where_and_writes_nothing(
 def test_the_screen_with_a_summary_renders(
     screen: HistoryScreen, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    screen.import_panel.open_file(write(tmp_path, STRONG_CLASSIC))
+    read(screen, qtbot, write(tmp_path, STRONG_CLASSIC))
     qtbot.waitExposed(screen)
     image = screen.grab()
     assert not image.isNull()
     shots = Path(__file__).resolve().parents[3] / "build" / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     assert image.save(str(shots / "history-import-summary.png"))
+
+
+def test_cancel_while_reading_forgets_the_file(
+    screen: HistoryScreen, store: Store, tmp_path: Path, qtbot: QtBot
+) -> None:
+    screen.import_panel.open_file(write(tmp_path, HEVY_KG))
+    assert screen.handle(Action.NEXT)  # Enter while reading imports nothing
+    assert screen.import_panel.isVisible()
+    assert screen.handle(Action.LEAVE)
+    assert not screen.import_panel.isVisible()
+    qtbot.wait(200)  # the thread's late answer is dropped
+    assert not screen.import_panel.isVisible()
+    assert store.sets() == []
