@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.fitted_scroll import FittedScroll
 from app.gui.keys import Action
 from app.gui.progress.warm_up import ImportWarmUp
 from app.gui.quick_session_form import QuickSessionForm
@@ -88,14 +89,18 @@ class HomeScreen(Screen):
         self.advice_card.setProperty("role", "card")
         advice_heading = QLabel("Coach's advice for today")
         advice_heading.setProperty("role", "muted")
-        self.advice_lines = QVBoxLayout()
+        # Many suggestions on a small screen scroll inside the card, never over each other.
+        lines = QWidget()
+        self.advice_lines = QVBoxLayout(lines)
+        self.advice_lines.setContentsMargins(0, 0, 0, 0)
         self.advice_lines.setSpacing(2)
+        self.advice_scroll = FittedScroll(lines)
         self.train_advice = QPushButton("Train this today")
         self.train_advice.setProperty("primary", True)
         self.train_advice.clicked.connect(self.advice_accepted)
         advice_layout = QVBoxLayout(self.advice_card)
         advice_layout.addWidget(advice_heading)
-        advice_layout.addLayout(self.advice_lines)
+        advice_layout.addWidget(self.advice_scroll)
         advice_layout.addWidget(self.train_advice)
         self.advice_labels: list[QLabel] = []
 
@@ -202,6 +207,7 @@ class HomeScreen(Screen):
             self.advice_labels += [headline, why]
         for label in self.advice_labels:
             self.advice_lines.addWidget(label)
+        self.advice_scroll.updateGeometry()
         self.train_advice.setVisible(bool(advice))
 
     def show_notice(self, text: str) -> None:

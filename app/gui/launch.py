@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,6 +19,7 @@ from app.gui.main_window import MainWindow
 from app.gui.screen_awake import ScreenAwake, open_screen_awake
 from app.gui.services import Services
 from app.gui.theme import apply_theme
+from app.gui.window_size import placement, remembered_size
 from app.storage.catalog import load_catalog
 from app.storage.data_dir import plans_folder
 from app.storage.plan_files import read_plan, shipped_plans_folder
@@ -131,6 +133,21 @@ def show_start(window: MainWindow, opened: OpenedStore, notices: list[str]) -> N
         window.refresh_home()
 
 
+def open_sized(window: MainWindow) -> None:
+    """Show the window sized to its screen: maximised on small screens, else as last left."""
+    screen = window.screen()
+    available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+    where = placement(available.size(), remembered_size(window.services.settings))
+    if where.maximised:
+        window.setGeometry(available)
+        window.showMaximized()
+        return
+    frame = QRect(QPoint(0, 0), where.size)
+    frame.moveCenter(available.center())
+    window.setGeometry(frame)
+    window.show()
+
+
 def run_gui(
     *,
     data_dir: Path,
@@ -165,11 +182,11 @@ def run_gui(
             from app.gui.autopilot import Autopilot
 
             Autopilot(window)
-        window.resize(1280, 800)
         if fullscreen or window.services.settings.fullscreen_on_start:
-            window.showFullScreen()
-        else:
             window.show()
+            window.full_screen.toggle()
+        else:
+            open_sized(window)
         if session is not None:
             plan_file = read_plan(session, window.services.catalog)
             if plan_file.ok:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -45,6 +45,7 @@ from app.gui.setup_screen import SetupScreen
 from app.gui.summary_screen import SummaryScreen
 from app.gui.theme import apply_theme
 from app.gui.unsaved_banner import SAVE_LABEL, UnsavedBanner
+from app.gui.window_size import FullScreen, with_size
 from app.storage.log_export import (
     save_sets_csv,
     save_somewhere,
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self._side: Screen | None = None
         self.advice: list[Suggestion] = []
         self.progress_tables: SetTableCache | None = None
+        self.full_screen = FullScreen(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -543,7 +545,7 @@ class MainWindow(QMainWindow):
                 self.on_leave_answered(action is Action.NEXT)
             return True
         if action is Action.FULLSCREEN:
-            self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+            self.full_screen.toggle()
             return True
         if action is Action.MUTE:
             self.toggle_mute()
@@ -572,6 +574,9 @@ class MainWindow(QMainWindow):
         if self.run is not None:
             self.run.stop()
         self._save_unsaved_on_close()
+        sized = with_size(self.services.settings, self)
+        if sized != self.services.settings:
+            self.apply_settings(sized)
         self.services.screen_awake.release()
         if self.progress_tables is not None:
             self.progress_tables.close()

@@ -41,6 +41,9 @@ class Settings:
     audio: str = ""
     voice_counts: bool = False
     """Speak the count and the phase words over the cue sounds."""
+    window_width: float = 0.0
+    window_height: float = 0.0
+    """The window's size when it was last closed (not maximised or full screen); 0 = never."""
     equipment: EquipmentProfile = field(default_factory=EquipmentProfile)
 
     def __post_init__(self) -> None:
@@ -53,6 +56,8 @@ _LIMITS: dict[str, tuple[float, float]] = {
     "volume": (0.0, 1.0),
     "count_in_s": (0.0, 10.0),
     "default_rest_s": (0.0, 600.0),
+    "window_width": (0.0, 20000.0),
+    "window_height": (0.0, 20000.0),
 }
 
 

@@ -16,9 +16,11 @@ from app.gui.main_window import MainWindow
 from app.gui.player_screen import PlayerScreen
 from app.gui.rest_screen import RestScreen
 from app.gui.setup_screen import SetupScreen
+from app.storage.store import ImportedSet, Store
 from tests.gui.conftest import FakeClock
 from tests.gui.helpers import running, screen_name, select_plan, write_plan
 from tests.gui.layout_check import layout_problems
+from tests.gui.test_coach_on_home import log_session
 
 SIZES = [(1024, 600), (1280, 800), (800, 1280), (1920, 1080)]
 
@@ -90,17 +92,38 @@ def test_every_screen_fits_and_reads_from_the_floor(
     make_window: Callable[..., MainWindow],
     data_dir: Path,
     clock: FakeClock,
+    store: Store,
     width: int,
     height: int,
 ) -> None:
     write_plan(data_dir, "ladder.toml", LADDER)
+    log_session(store, "2024-05-01", [10, 9, 8])
+    log_session(store, "2024-05-03", [12, 12, 12])
+    store.import_sets(
+        ImportedSet(
+            "floor",
+            "Floor day",
+            0,
+            n,
+            "floor-push-up",
+            None,
+            "3-1-1-0",
+            "8-12",
+            r,
+            1,
+            "",
+            f"2024-05-05T18:0{n}:00+00:00",
+        )
+        for n, r in enumerate((8, 7, 6), start=1)
+    )
     window = make_window()
     window.resize(width, height)
     _settle(window)
     assert window.size().width() == width and window.size().height() == height
     figure = distance_px(width, height)
     problems: list[str] = []
-    _check(window, "home", problems)
+    assert len(window.home.advice_labels) >= 2 and window.home.train_advice.isVisible()
+    _check(window, "home with the coach's advice", problems)
 
     select_plan(window, "Ladder for sizes")
     window.on_action(Action.NEXT)
@@ -156,6 +179,7 @@ def test_every_screen_fits_and_reads_from_the_floor(
             window.run.driver.on_tick()
     _check(window, "summary", problems)
     window.on_action(Action.NEXT)
+    _check(window, "home after a session", problems)
     for side in (window.on_settings_requested, window.on_history_requested):
         side()
         _check(window, window.current.objectName(), problems)
