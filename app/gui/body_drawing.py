@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.domain.body_line import BOX_DEPTH_CM, BodyLine, Point
@@ -35,7 +35,7 @@ class BodyDrawing(QWidget):
             return QPointF(offset_x + (p.x - left) * scale, self.height() - (p.y + 8) * scale)
 
         text = self.palette().windowText().color()
-        accent = QColor("#4cc2ff")
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         floor_y = at(Point(0, 0)).y()

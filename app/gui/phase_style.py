@@ -7,8 +7,9 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from app.domain.phase_words import Shape
 from app.domain.timeline import Stage
+from app.storage.settings import Theme
 
-_COLOURS: dict[Stage, str] = {
+_DARK: dict[Stage, str] = {
     Stage.READY: "#9aa4ae",
     Stage.COUNT_IN: "#c792ea",
     Stage.ECCENTRIC: "#3fa7ff",
@@ -20,18 +21,30 @@ _COLOURS: dict[Stage, str] = {
     Stage.REST: "#4cc2ff",
     Stage.FINISHED: "#2ed47a",
 }
-
-
-PAUSED_COLOUR = "#9aa4ae"
+# The same hues, dark enough to read on the light background (WCAG AA, see the theme test).
+_LIGHT: dict[Stage, str] = {
+    Stage.READY: "#5c6670",
+    Stage.COUNT_IN: "#7a3db0",
+    Stage.ECCENTRIC: "#0b5fbf",
+    Stage.BOTTOM: "#9a5700",
+    Stage.CONCENTRIC: "#17753f",
+    Stage.RESET: "#0a7469",
+    Stage.TOP: "#3d434a",
+    Stage.LOGGING: "#5c6670",
+    Stage.REST: "#005fb8",
+    Stage.FINISHED: "#17753f",
+}
+PHASE_COLOURS: dict[Theme, dict[Stage, str]] = {Theme.DARK: _DARK, Theme.LIGHT: _LIGHT}
+PAUSED_COLOURS: dict[Theme, str] = {Theme.DARK: "#9aa4ae", Theme.LIGHT: "#5c6670"}
 """Neutral: a paused set must not look like the phase it stopped in."""
 
 
-def paused_colour() -> QColor:
-    return QColor(PAUSED_COLOUR)
+def paused_colour(theme: Theme = Theme.DARK) -> QColor:
+    return QColor(PAUSED_COLOURS[theme])
 
 
-def stage_colour(stage: Stage) -> QColor:
-    return QColor(_COLOURS[stage])
+def stage_colour(stage: Stage, theme: Theme = Theme.DARK) -> QColor:
+    return QColor(PHASE_COLOURS[theme][stage])
 
 
 def draw_shape(painter: QPainter, shape: Shape, rect: QRectF, colour: QColor) -> None:

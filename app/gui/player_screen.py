@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtGui import QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
 from app.domain.form_cue import form_cue
@@ -48,6 +48,7 @@ class PlayerScreen(Screen):
         self.rehearsal.setVisible(run.rehearsal)
         self.banner = PhaseBanner()
         self.ring = ProgressRing()
+        self.ring.track = self.palette().color(QPalette.ColorRole.Mid)
         self.rep_label = ScaledLabel("", 0.1, bold=True)
         self.rep_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue_label = ScaledLabel("", 0.05)
@@ -97,13 +98,14 @@ class PlayerScreen(Screen):
         schedule = view.schedule
         variation = self.run.variation(schedule.variation_id)
         words = phase_words(view.stage)
-        colour = stage_colour(view.stage)
+        theme = self.run.services.settings.theme
+        colour = stage_colour(view.stage, theme)
         self.set_label.setText(f"Set {view.set_index + 1} / {view.total_sets}")
         box = format_height(schedule.box_height_cm, self.units)
         self.variation_label.setText(variation.name)
         self.box_label.setText(f"Box {box}" if box else "")
         if view.paused:
-            self.banner.show_phase("PAUSED", Shape.BAR, paused_colour())
+            self.banner.show_phase("PAUSED", Shape.BAR, paused_colour(theme))
         else:
             self.banner.show_phase(words.word, words.shape, colour)
         if view.stage is Stage.READY:

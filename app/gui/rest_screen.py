@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 
 from app.domain.body_line import body_line
@@ -47,16 +47,18 @@ class RestScreen(Screen):
         view = run.driver.view()
         self.new_box_cm = box_change(view.schedule, view.next_schedule)
         self.word = ScaledLabel("REST", 0.1, bold=True)
-        self.word.set_colour(stage_colour(Stage.REST).name())
+        self.theme = run.services.settings.theme
+        self.word.set_colour(stage_colour(Stage.REST, self.theme).name())
         self.time = ScaledLabel("", 0.1, bold=True)
         self.sound = SoundIndicator()
         self.sound.clicked.connect(lambda: self.action_requested.emit(Action.MUTE))
         run.sound_changed.connect(self.on_sound_changed)
         self.on_sound_changed()
         self.ring = ProgressRing()
+        self.ring.track = self.palette().color(QPalette.ColorRole.Mid)
         self.move_prompt = ScaledLabel("", DISTANCE_FRACTION, bold=True)
         self.move_prompt.setWordWrap(True)
-        self.move_prompt.set_colour(stage_colour(Stage.REST).name())
+        self.move_prompt.set_colour(stage_colour(Stage.REST, self.theme).name())
         self.next_label = ScaledLabel("", DISTANCE_FRACTION, bold=True)
         self.next_name = ScaledLabel("", 0.045)
         self.next_name.setWordWrap(True)
@@ -126,11 +128,11 @@ class RestScreen(Screen):
         view = self.run.driver.view()
         progress = 1.0 - view.rest_remaining_s / view.rest_total_s if view.rest_total_s else 1.0
         remaining = clock(view.rest_remaining_s)
-        self.ring.show_state(progress, remaining, stage_colour(Stage.REST))
+        self.ring.show_state(progress, remaining, stage_colour(Stage.REST, self.theme))
         if self.time.text() != remaining:
             self.time.setText(remaining)
         self.word.setText("PAUSED" if view.paused else "REST")
-        colour = paused_colour() if view.paused else stage_colour(Stage.REST)
+        colour = paused_colour(self.theme) if view.paused else stage_colour(Stage.REST, self.theme)
         self.word.set_colour(colour.name())
         if view.paused:
             self.pause.rename("Resume", "Resume the rest")

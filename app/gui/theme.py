@@ -43,6 +43,7 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         (QPalette.ColorRole.ButtonText, c.text),
         (QPalette.ColorRole.PlaceholderText, c.muted_text),
         (QPalette.ColorRole.Highlight, c.accent),
+        (QPalette.ColorRole.Mid, c.track),
         (QPalette.ColorRole.HighlightedText, c.background),
     ):
         palette.setColor(role, QColor(colour))

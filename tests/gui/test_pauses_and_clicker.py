@@ -10,8 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.timeline import Stage
 from app.gui.main_window import MainWindow
-from app.gui.phase_style import PAUSED_COLOUR, stage_colour
+from app.gui.phase_style import PAUSED_COLOURS, stage_colour
 from app.gui.player_screen import PlayerScreen
+from app.storage.settings import Theme
 from app.storage.store import Store
 from tests.gui.conftest import FakeClock
 from tests.gui.helpers import TINY_PLAN, press, running, screen_name, select_plan, write_plan
@@ -48,7 +49,7 @@ def test_help_pauses_the_set_and_closing_it_counts_back_in(
     assert window.help.isVisible() and running(window).player.paused
     _tick(window, clock, 30.0)
     assert player.banner.word == "PAUSED"
-    assert player.banner.colour.name() == PAUSED_COLOUR
+    assert player.banner.colour.name() == PAUSED_COLOURS[Theme.DARK]
     assert player.banner.colour != stage_colour(Stage.ECCENTRIC)
     tap(qtbot, window, "Close help")
     assert not window.help.isVisible() and not running(window).player.paused
