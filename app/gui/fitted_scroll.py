@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 MIN_HEIGHT_PX = 90
@@ -10,10 +11,12 @@ MIN_HEIGHT_PX = 90
 
 
 class FittedScroll(QScrollArea):
-    """Holds ``content``: asks for its full height, gives way down to ``MIN_HEIGHT_PX``."""
+    """Holds ``content``: asks for its full height (up to ``max_hint_px``), gives way down to
+    ``MIN_HEIGHT_PX``; the rest scrolls."""
 
-    def __init__(self, content: QWidget) -> None:
+    def __init__(self, content: QWidget, max_hint_px: int = 10_000) -> None:
         super().__init__()
+        self.max_hint_px = max_hint_px
         self._content = content
         self.setWidget(content)
         self.setWidgetResizable(True)
@@ -32,8 +35,14 @@ class FittedScroll(QScrollArea):
             return content.heightForWidth(width)
         return content.sizeHint().height()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped text: another width, another height
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(super().sizeHint().width(), self._content_height() + 2)
+        height = min(self.max_hint_px, self._content_height() + 2)
+        return QSize(super().sizeHint().width(), height)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(0, min(MIN_HEIGHT_PX, self._content_height() + 2))
+        return QSize(0, min(MIN_HEIGHT_PX, self.max_hint_px, self._content_height() + 2))

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.gui.fitted_scroll import FittedScroll
 from app.gui.keys import Action
+from app.gui.plan_preview import plan_preview
 from app.gui.progress.warm_up import ImportWarmUp
 from app.gui.quick_session_form import QuickSessionForm
 from app.gui.screen import Screen
@@ -29,6 +31,12 @@ from app.storage.plan_files import PlanFile
 from app.storage.settings import Settings
 
 _PLAN_ROLE = Qt.ItemDataRole.UserRole
+
+
+ADVICE_HINT_PX = 200
+"""The advice asks for at most this much height; more scrolls inside its card."""
+PREVIEW_HINT_PX = 130
+"""The plan preview likewise: the list of plans keeps the rest."""
 
 
 class HomeScreen(Screen):
@@ -94,7 +102,7 @@ class HomeScreen(Screen):
         self.advice_lines = QVBoxLayout(lines)
         self.advice_lines.setContentsMargins(0, 0, 0, 0)
         self.advice_lines.setSpacing(2)
-        self.advice_scroll = FittedScroll(lines)
+        self.advice_scroll = FittedScroll(lines, max_hint_px=ADVICE_HINT_PX)
         self.train_advice = QPushButton("Train this today")
         self.train_advice.setProperty("primary", True)
         self.train_advice.clicked.connect(self.advice_accepted)
@@ -105,6 +113,18 @@ class HomeScreen(Screen):
         self.advice_labels: list[QLabel] = []
 
         self.plans = WholeRowList()
+        self.plans.currentItemChanged.connect(self.on_plan_highlighted)
+        self.catalog = catalog
+        self.units = settings.units
+        self.plan_preview = QLabel()
+        self.plan_preview.setObjectName("plan-preview")
+        self.plan_preview.setProperty("role", "muted")
+        self.plan_preview.setWordWrap(True)
+        preview_box = QWidget()
+        preview_column = QVBoxLayout(preview_box)
+        preview_column.setContentsMargins(0, 0, 0, 0)
+        preview_column.addWidget(self.plan_preview)
+        self.preview_scroll = FittedScroll(preview_box, max_hint_px=PREVIEW_HINT_PX)
         self.plans.setAccessibleName("Plans")
         self.plans.itemActivated.connect(self.on_plan_activated)
         start = QPushButton("Start plan  (Enter)")
@@ -142,11 +162,20 @@ class HomeScreen(Screen):
         left.addWidget(self.advice_card)
         left.addWidget(plans_heading)
         left.addWidget(self.plans, 1)
+        left.addWidget(self.preview_scroll)
         left.addWidget(start)
+        # On a short screen the quick session and the last session scroll; the buttons stay.
+        forms = QWidget()
+        forms_column = QVBoxLayout(forms)
+        forms_column.setContentsMargins(0, 0, 0, 0)
+        forms_column.addWidget(self.quick)
+        forms_column.addWidget(last_card)
+        forms_column.addStretch(1)
+        self.forms_scroll = FittedScroll(forms)
+        self.forms_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         right = QVBoxLayout()
-        right.addWidget(self.quick)
-        right.addWidget(last_card)
-        right.addStretch(1)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.forms_scroll, 1)
         right.addLayout(nav)
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._columns.setContentsMargins(28, 20, 28, 20)
@@ -270,6 +299,16 @@ class HomeScreen(Screen):
                 return
         if step < 0 and self.train_advice.isVisible():
             self._highlight_advice(True)
+
+    def on_plan_highlighted(self, item: QListWidgetItem | None) -> None:
+        """Under the list: what the highlighted plan holds, its tempo said in words."""
+        plan_file = item.data(_PLAN_ROLE) if item is not None else None
+        text = ""
+        if isinstance(plan_file, PlanFile) and plan_file.plan is not None:
+            text = plan_preview(plan_file.plan, self.catalog, self.units)
+        self.plan_preview.setText(text)
+        self.preview_scroll.setVisible(bool(text))
+        self.preview_scroll.updateGeometry()
 
     def on_plan_activated(self, item: QListWidgetItem) -> None:
         plan_file = item.data(_PLAN_ROLE)

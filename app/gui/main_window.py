@@ -495,6 +495,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
         self.home.quick.apply_settings(settings)
+        self.home.units = settings.units
         if self.run is not None:
             self.run.driver.output.set_volume(settings.volume)
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.quick_session import QuickSession
+from app.domain.tempo import TempoError, parse_tempo
+from app.domain.tempo_words import tempo_words
 from app.domain.units import Units, from_display, to_display
 from app.storage.catalog import Catalog
 from app.storage.settings import Settings
@@ -52,6 +56,11 @@ class QuickSessionForm(QFrame):
         self.rest.setRange(0, 600)
         self.rest.setSingleStep(15)
         self.rest.setSuffix(" s")
+        self.note = QLabel()
+        self.note.setObjectName("quick-note")
+        self.note.setProperty("role", "muted")
+        self.note.setWordWrap(True)
+        self.tempo.textChanged.connect(self.on_tempo_changed)
         self.error = QLabel()
         self.error.setProperty("role", "danger")
         self.error.setWordWrap(True)
@@ -71,6 +80,7 @@ class QuickSessionForm(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
+        layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.start)
         self.variation.currentIndexChanged.connect(self.on_variation_changed)
@@ -90,6 +100,17 @@ class QuickSessionForm(QFrame):
         self.reps.setText(str(variation.default_reps))
         self.tempo.setText(str(variation.default_tempo))
         self.rest.setValue(round(self._settings.default_rest_s))
+        self.on_tempo_changed()
+
+    def on_tempo_changed(self) -> None:
+        """Under the form: the tempo in words, then what to know before choosing this one."""
+        lines = []
+        with contextlib.suppress(TempoError):
+            lines.append(tempo_words(parse_tempo(self.tempo.text())))
+        variation = self._catalog[str(self.variation.currentData())]
+        if variation.caveat:
+            lines.append(variation.caveat)
+        self.note.setText("\n".join(lines))
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

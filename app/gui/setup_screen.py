@@ -55,6 +55,11 @@ class SetupScreen(Screen):
             if is_practised(times_trained)
             else ""
         )
+        self.caveat = ScaledLabel(variation.caveat, 0.028)
+        self.caveat.setObjectName("caveat")
+        self.caveat.setProperty("role", "muted")
+        self.caveat.setWordWrap(True)
+        self.caveat.setVisible(bool(variation.caveat))
         self.practised = ScaledLabel(practised, 0.03)
         self.practised.setProperty("role", "muted")
         self.practised.setVisible(bool(practised))
@@ -80,6 +85,7 @@ class SetupScreen(Screen):
         words.addWidget(self.title)
         words.addWidget(self.text, 1)
         words.addWidget(self.equipment)
+        words.addWidget(self.caveat)
         words.addWidget(self.practised)
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.addLayout(words, 3)
@@ -128,6 +134,6 @@ class SetupScreen(Screen):
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
-        self._body.setStretch(0, 2 if portrait else 3)
-        self._body.setStretch(1, 3 if portrait else 2)
+        self._body.setStretch(0, 2)
+        self._body.setStretch(1, 3 if portrait else 1)
         super().resizeEvent(event)

@@ -43,5 +43,7 @@ class WholeRowList(QListWidget):
             spare = inner - max(1, inner // row) * row if row else 0
             if spare != self.viewportMargins().bottom():
                 self.setViewportMargins(0, 0, 0, max(0, spare))
+            if self.currentItem() is not None:
+                self.scrollToItem(self.currentItem())  # the highlight stays in sight
         finally:
             self._fitting = False
