@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 
 from app.domain.form_cue import form_cue
 from app.domain.phase_words import Shape, phase_words
@@ -18,7 +18,7 @@ from app.gui.progress_ring import ProgressRing
 from app.gui.screen import ScaledLabel, Screen
 from app.gui.session_run import SessionRun
 from app.gui.set_controls import SetControls
-from app.gui.sound_status import SoundIndicator
+from app.gui.sound_status import SoundIndicator, place_indicator
 
 DISTANCE_FRACTION = 0.08
 """Of the screen unit (see ``Screen.rescale``): 80 px at 1280x800."""
@@ -63,7 +63,10 @@ class PlayerScreen(Screen):
         self.on_sound_changed()
         self.controls = SetControls()
         self.controls.action_requested.connect(self.action_requested)
-        self.controls.add_beside_leave(self.sound)
+        self._sound_row = QHBoxLayout()
+        self._sound_row.addStretch(1)
+        self._sound_row.addStretch(1)
+        self._place_sound(portrait=False)
         self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._top.addWidget(self.set_label)
         self._top.addWidget(self.rehearsal)
@@ -84,9 +87,15 @@ class PlayerScreen(Screen):
         layout.addWidget(self.banner, 2)
         layout.addLayout(self._middle, 7)
         layout.addWidget(self.hint)
+        layout.addLayout(self._sound_row)
         layout.addWidget(self.controls)
         run.driver.ticked.connect(self.on_ticked)
         self.on_ticked()
+
+    def _place_sound(self, portrait: bool) -> None:
+        place_indicator(
+            self.sound, buttons=self.controls.row, index=1, own_row=self._sound_row, alone=portrait
+        )
 
     def on_sound_changed(self) -> None:
         self.sound.show_state(self.run.sound)
@@ -154,6 +163,7 @@ class PlayerScreen(Screen):
         self._top.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        self._place_sound(portrait)
         self.banner.setMinimumHeight(round(min(self.width(), self.height() * 1.25) * 0.12))
         self._middle.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight

@@ -17,7 +17,7 @@ from app.gui.progress_ring import ProgressRing
 from app.gui.screen import ScaledLabel, Screen
 from app.gui.session_run import SessionRun
 from app.gui.session_summary_text import clock
-from app.gui.sound_status import SoundIndicator
+from app.gui.sound_status import SoundIndicator, place_indicator
 
 DISTANCE_FRACTION = 0.08
 """Of the screen unit: 80 px at 1280x800, for what is read from the floor."""
@@ -73,11 +73,14 @@ class RestScreen(Screen):
         self.pause = self.touch("Pause", "Pause the rest", Action.START_PAUSE)
         self.skip = self.touch("Skip rest", "Skip rest", Action.NEXT, primary=True)
         self.leave = self.touch("Leave", "Leave session (asks first)", Action.LEAVE)
-        buttons = QHBoxLayout()
+        self._buttons = buttons = QHBoxLayout()
         buttons.setSpacing(24)
         buttons.addWidget(self.leave)
         buttons.addWidget(self.sound)
         buttons.addStretch(1)
+        self._sound_row = QHBoxLayout()
+        self._sound_row.addStretch(1)
+        self._sound_row.addStretch(1)
         buttons.addWidget(self.pause)
         buttons.addWidget(self.add)
         buttons.addWidget(self.skip)
@@ -117,6 +120,7 @@ class RestScreen(Screen):
         self._middle.addLayout(preview, 2)
         layout.addLayout(self._middle, 1)
         layout.addWidget(self.hint)
+        layout.addLayout(self._sound_row)
         layout.addLayout(buttons)
         run.driver.ticked.connect(self.on_ticked)
         self.on_ticked()
@@ -171,6 +175,9 @@ class RestScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         portrait = self.height() > self.width()
+        place_indicator(
+            self.sound, buttons=self._buttons, index=1, own_row=self._sound_row, alone=portrait
+        )
         self._middle.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )

@@ -43,8 +43,10 @@ class SetControls(QWidget):
         self._woken_at: float | None = None
         self.faded = False
 
-    def add_beside_leave(self, widget: QWidget) -> None:
-        self._row.insertWidget(1, widget)
+    @property
+    def row(self) -> QHBoxLayout:
+        """Leave first, then room for a widget beside it (index 1), then the set's buttons."""
+        return self._row
 
     def wake(self, now: float) -> None:
         """A tap: show the controls fully again for a while."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtWidgets import QBoxLayout
+
 from app.gui.keys import Action
 from app.gui.touch_button import TouchButton
 
@@ -47,3 +49,18 @@ class SoundIndicator(TouchButton):
         self.setProperty("warning", not state.playing or state.muted)
         self.style().unpolish(self)
         self.style().polish(self)
+
+
+def place_indicator(
+    indicator: SoundIndicator, *, buttons: QBoxLayout, index: int, own_row: QBoxLayout, alone: bool
+) -> None:
+    """In the row of buttons (at ``index``), or ``alone`` on its own row when they need the
+    width (a portrait screen)."""
+    target = own_row if alone else buttons
+    if target.indexOf(indicator) >= 0:
+        return
+    (buttons if alone else own_row).removeWidget(indicator)
+    if alone:
+        own_row.insertWidget(1, indicator)  # between the row's two stretches
+    else:
+        buttons.insertWidget(index, indicator)

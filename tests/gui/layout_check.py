@@ -4,7 +4,7 @@ other, text cut short."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QWidget
 
 from app.gui.main_window import MainWindow
 from tests.gui.touch import visible_controls
@@ -43,6 +43,8 @@ def layout_problems(window: MainWindow, screen: str) -> list[str]:
     for name, widget in controls:
         if not bounds.contains(window_rect(widget, window)):
             problems.append(f"{screen}: {name!r} lies outside the window")
+        if isinstance(widget, QPushButton) and widget.width() < widget.minimumSizeHint().width():
+            problems.append(f"{screen}: {name!r} is too narrow for its words")
     for i, (name, widget) in enumerate(controls):
         for other_name, other in controls[i + 1 :]:
             if _related(widget, other):

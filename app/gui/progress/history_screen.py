@@ -51,6 +51,11 @@ class HistoryScreen(Screen):
         heading.setProperty("role", "heading")
         self.variation = QComboBox()
         self.variation.setAccessibleName("Variation shown")
+        # Its longest name may not widen the row past a portrait screen: it elides instead.
+        self.variation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.variation.setMinimumContentsLength(8)
         self.variation.addItem("All variations", None)
         logged = {str(row[4]) for row in self.model.rows}
         for variation in catalog.values():
