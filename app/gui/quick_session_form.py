@@ -80,9 +80,9 @@ class QuickSessionForm(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
-        layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.start)
+        layout.addWidget(self.note)  # below Start: a short screen scrolls to it, not to Start
         self.variation.currentIndexChanged.connect(self.on_variation_changed)
         self.apply_settings(settings)
 

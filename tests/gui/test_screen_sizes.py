@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.gui.keys import Action
 from app.gui.main_window import MainWindow
 from app.gui.player_screen import PlayerScreen
+from app.gui.progress.history_screen import HistoryScreen
 from app.gui.rest_screen import RestScreen
 from app.gui.setup_screen import SetupScreen
 from app.storage.store import ImportedSet, Store
@@ -184,6 +185,13 @@ def test_every_screen_fits_and_reads_from_the_floor(
         side()
         _check(window, window.current.objectName(), problems)
         window.show_home()
+    window.on_history_requested()
+    _settle(window)
+    history = window.current
+    assert isinstance(history, HistoryScreen)
+    for column in (0, 2):  # the date and the variation, whole
+        wanted = history.table.sizeHintForColumn(column)
+        assert history.table.columnWidth(column) >= wanted
 
     assert not problems, "\n".join(problems)
     small = {what: px for what, px in sizes.items() if px < figure}

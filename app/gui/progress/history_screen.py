@@ -71,10 +71,12 @@ class HistoryScreen(Screen):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # The date whole ("2026-05-06 18:00", not "2026-..."): as wide as its contents.
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
+        # The date and the variation whole ("2026-05-06 18:00", "Negative knee push up"),
+        # not "2026-..." and "Negati...": as wide as their contents.
+        for column in (0, 2):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.ensurePolished()  # the theme's font, to measure with
         box_width = self.table.fontMetrics().horizontalAdvance(HEIGHT_NOT_RECORDED) + 24
         self.table.setColumnWidth(BOX_COLUMN, max(self.table.columnWidth(BOX_COLUMN), box_width))
