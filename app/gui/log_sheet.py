@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,6 +19,7 @@ from app.domain.player import PlayerView, SetResult
 from app.domain.units import Units, from_display, to_display
 from app.domain.variation import Variation
 from app.gui.keys import Action
+from app.gui.reps_keypad import RepsKeypad
 from app.gui.screen import ScaledLabel, Screen
 from app.gui.session_driver import SessionDriver
 from app.gui.session_summary_text import clock
@@ -122,12 +123,27 @@ class LogSheet(Screen):
         layout.addLayout(flags)
         layout.addWidget(self.note)
         layout.addLayout(bottom)
+        self.reps_label.setAccessibleName("Reps done: tap to type them")
+        self.reps_label.installEventFilter(self)
+        self.keypad = RepsKeypad(self)
+        self.keypad.entered.connect(self.on_reps_typed)
         self._show_reps()
         driver.ticked.connect(self.on_ticked)
         self.on_ticked()
 
     def _show_reps(self) -> None:
         self.reps_label.setText(str(self.reps))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """A tap on the number opens the keypad."""
+        if watched is self.reps_label and event.type() == QEvent.Type.MouseButtonRelease:
+            self.keypad.open_pad()
+            return True
+        return False
+
+    def on_reps_typed(self, reps: int) -> None:
+        self.reps = reps
+        self._show_reps()
 
     def on_ticked(self) -> None:
         view = self.driver.view()
@@ -151,6 +167,13 @@ class LogSheet(Screen):
         )
 
     def handle(self, action: Action) -> bool:
+        if self.keypad.isVisible():
+            if action is Action.NEXT:
+                self.keypad.on_ok()
+                return True
+            if action is Action.BACK:
+                self.keypad.close_pad()
+                return True
         if action is Action.UP:
             self.reps += 1
         elif action is Action.DOWN:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QWidget
 
 from app.gui.main_window import MainWindow
+from app.gui.reps_keypad import RepsKeypad
 from tests.gui.touch import visible_controls
 
 
@@ -31,7 +32,8 @@ def layout_problems(window: MainWindow, screen: str) -> list[str]:
     """Every control outside the window or over another; every label too small for its text."""
     problems = []
     bounds = window.rect()
-    on_top = next((o for o in (window.help, window.leave) if o.isVisible()), None)
+    panels = [window.help, window.leave, *window.findChildren(RepsKeypad)]
+    on_top = next((panel for panel in panels if panel.isVisible()), None)
 
     def shown(widget: QWidget) -> bool:
         """Visible to the person: not under a panel drawn over the screen."""

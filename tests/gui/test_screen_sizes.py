@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.gui.keys import Action
+from app.gui.log_sheet import LogSheet
 from app.gui.main_window import MainWindow
 from app.gui.player_screen import PlayerScreen
 from app.gui.progress.history_screen import HistoryScreen
@@ -153,6 +154,11 @@ def test_every_screen_fits_and_reads_from_the_floor(
     window.on_action(Action.START_PAUSE)
     window.on_action(Action.NEXT)  # end the set
     _check(window, "log sheet", problems)
+    sheet = window.current
+    assert isinstance(sheet, LogSheet)
+    sheet.keypad.open_pad()
+    _check(window, "reps keypad", problems)
+    sheet.keypad.close_pad()
     window.on_action(Action.NEXT)  # save
     rest = window.current
     assert isinstance(rest, RestScreen) and rest.new_box_cm == 30

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.gui.keys import Action
+from app.gui.log_sheet import LogSheet
 from app.gui.main_window import MainWindow
 from app.gui.player_screen import PlayerScreen
 from app.gui.touch_button import MIN_TOUCH_PX
@@ -165,3 +166,35 @@ def test_every_control_on_every_session_screen_has_an_accessible_name(
         check(side)
         tap(qtbot, window, "Back")
     assert len(seen) == 11
+
+
+def test_a_tap_on_the_reps_opens_a_keypad_for_a_big_correction(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], data_dir: Path, clock: FakeClock
+) -> None:
+    write_plan(data_dir, "tiny.toml", TINY_PLAN)
+    window = make_window()
+    select_plan(window, "Tiny test plan")
+    tap(qtbot, window, "Start plan")
+    tap(qtbot, window, "Skip setup")
+    tap(qtbot, window, "Start")
+    _tick(window, clock, 4.5)
+    tap(qtbot, window, "End set")
+    sheet = window.current
+    assert isinstance(sheet, LogSheet)
+    qtbot.mouseClick(sheet.reps_label, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+    assert sheet.keypad.isVisible()
+    for name in ("Digit 1", "Digit 2", "Delete the last digit", "Digit 4"):
+        _tap_sized(qtbot, window, name)
+    assert sheet.keypad.display.text() == "14"
+    _tap_sized(qtbot, window, "Set the reps")
+    assert not sheet.keypad.isVisible()
+    assert sheet.reps_label.text() == "14"
+    qtbot.mouseClick(sheet.reps_label, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+    tap(qtbot, window, "Digit 9")
+    tap(qtbot, window, "Cancel")
+    assert sheet.reps_label.text() == "14"
+    tap(qtbot, window, "Save")
+    with sqlite3.connect(store_path(data_dir)) as db:
+        reps = db.execute("SELECT reps FROM set_log").fetchall()
+    db.close()
+    assert reps == [(14,)]
