@@ -68,7 +68,12 @@ def suggest(
             if run.key.variation_id == KNEELING:  # never prescribed, not even to warm up
                 advice.append(coach.off_the_knees(keep))
                 continue
-            advice.append(replace(keep, reason=_CARRIED.get(run.role, "As last time.")))
+            carried = replace(keep, reason=_CARRIED.get(run.role, "As last time."))
+            if carried.box_height_cm is None and catalog[carried.variation].uses_box:
+                # no height logged (an imported warm-up): the usual box, as for work sets
+                usual = catalog[carried.variation].default_box_height_cm
+                carried = replace(carried, box_height_cm=usual)
+            advice.append(carried)
             continue
         advice.append(coach.advise(_history(run, earlier, days_off)))
     advice = _ladder(advice, latest, coach)

@@ -9,10 +9,12 @@ after tomorrow. ``Evidence.left_out`` says what was set aside, for the advice to
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from app.domain.load_model import MAX_BOX_HEIGHT_CM
 from app.domain.reps import RepTarget, parse_rep_target
 from app.domain.set_role import SetRole
 from app.domain.tempo import Tempo, TempoError, parse_tempo
@@ -132,7 +134,7 @@ def gather(
     by_session: dict[int, list[TrainedSet]] = {}
     future = 0
     for trained in history:
-        if trained.variation_id not in catalog:
+        if trained.variation_id not in catalog or not _possible_height(trained.box_height_cm):
             continue
         if _day(trained.ended_at) > latest:
             future += 1
@@ -194,6 +196,11 @@ def _blocks(sets: list[TrainedSet], catalog: Mapping[str, Variation]) -> list[Bl
             )
         )
     return runs
+
+
+def _possible_height(height_cm: float | None) -> bool:
+    """A height the load model takes (a damaged or hand-edited log may hold any number)."""
+    return height_cm is None or (math.isfinite(height_cm) and 0 <= height_cm <= MAX_BOX_HEIGHT_CM)
 
 
 def _role(text: str) -> SetRole:

@@ -349,7 +349,11 @@ blocks = st.builds(
     B,
     variation=st.sampled_from(VARIATIONS),
     reps=st.lists(st.integers(0, 30), min_size=1, max_size=5),
-    box=st.one_of(st.none(), st.floats(0, 120).map(lambda h: round(h, 1))),
+    box=st.one_of(
+        st.none(),
+        st.floats(0, 120).map(lambda h: round(h, 1)),
+        st.sampled_from([-5.0, 130.0, float("nan")]),
+    ),
     target=st.sampled_from(TARGETS),
     tempo=st.sampled_from(TEMPOS),
     role=st.sampled_from(ROLES),
@@ -371,9 +375,9 @@ profiles = st.builds(
 
 
 def _fix_box(block: B) -> B:
-    """Box variations always carry a height, others never (as the log sheet keeps them)."""
+    """Only box variations carry a height (an imported one may lack it)."""
     if block.variation == BOX:
-        return B(**{**block.__dict__, "box": 45.0 if block.box is None else block.box})
+        return block
     return B(**{**block.__dict__, "box": None})
 
 
@@ -429,3 +433,15 @@ def test_no_history_no_advice(catalog: Catalog) -> None:
     assert suggest([], catalog, today=TODAY) == []
     future = session(-10, B(BOX, [12], 40))
     assert suggest(future, catalog, today=TODAY) == []
+
+
+def test_a_box_height_not_recorded_is_never_stepped_from(catalog: Catalog) -> None:
+    (item,) = suggest(session(2, B(BOX, [12, 12, 12], None)), catalog, today=TODAY)
+    assert (item.rule, item.box_height_cm) == (Rule.KEEP, 45)
+    assert "log its height" in item.reason
+
+
+def test_an_impossible_box_height_in_a_damaged_log_is_left_out(catalog: Catalog) -> None:
+    sets = history(session(5, B(BOX, [10, 10, 10], 40)), session(2, B(BOX, [12, 12, 12], 500)))
+    (item,) = suggest(sets, catalog, today=TODAY)
+    assert (item.box_height_cm, item.rule) == (40, Rule.KEEP)

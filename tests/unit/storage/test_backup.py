@@ -96,3 +96,20 @@ def test_a_bad_backup_is_refused_and_nothing_changes(
 def test_garbage_is_not_a_backup() -> None:
     with pytest.raises(BackupError, match="not a JSON file"):
         check_backup("{nope")
+
+
+def test_a_backup_from_before_set_roles_restores_its_sets_as_work(
+    source: Path, tmp_path: Path
+) -> None:
+    data = export_backup(source, NOW)
+    sets = data["sets"]
+    assert isinstance(sets, list)
+    sets[0]["role"] = "warm-up"
+    for row in sets[1:]:
+        del row["role"]  # written before the role column existed
+    target = tmp_path / "target"
+    restore_backup(target, json.dumps(data), NOW)
+    with Store(store_path(target)) as store:
+        roles = [s.role for s in store.sets()]
+    assert roles.count("warm-up") == 1
+    assert roles.count("work") == len(roles) - 1
