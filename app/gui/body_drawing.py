@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.domain.body_line import BOX_DEPTH_CM, BodyLine, Point
@@ -28,8 +28,19 @@ class BodyDrawing(QWidget):
         left = -BOX_DEPTH_CM * 3.2 - _MARGIN_CM
         right = line.foot.x + _MARGIN_CM
         top = max(line.head.y + line.head_radius, line.shoulder.y) + _MARGIN_CM
-        scale = min(self.width() / (right - left), self.height() / (top + _MARGIN_CM))
-        offset_x = (self.width() - (right - left) * scale) / 2
+        font = QFont(self.font())
+        font.setPixelSize(max(16, round(self.height() * 0.08)))
+        font.setBold(True)
+        label = format_height(line.box_height_cm, self.units) if line.box_height_cm else ""
+        # The height label sits left of the box: keep room for all of it ("45 cm", not "5 cm").
+        room = QFontMetrics(font).horizontalAdvance(label) + 12 if label else 0
+        box_from_left = (-BOX_DEPTH_CM / 2 - left) / (right - left)
+        width = self.width()
+        scale = min(width / (right - left), self.height() / (top + _MARGIN_CM))
+        offset_x = (width - (right - left) * scale) / 2
+        if label and offset_x + box_from_left * (right - left) * scale < room:
+            scale = min(scale, (width - room) / ((1 - box_from_left) * (right - left)))
+            offset_x = room - box_from_left * (right - left) * scale
 
         def at(p: Point) -> QPointF:
             return QPointF(offset_x + (p.x - left) * scale, self.height() - (p.y + 8) * scale)
@@ -62,10 +73,6 @@ class BodyDrawing(QWidget):
         painter.setPen(guide)
         painter.drawLine(at(line.shoulder), at(line.pivot))
         if line.box_height_cm:
-            label = format_height(line.box_height_cm, self.units)
-            font = QFont(self.font())
-            font.setPixelSize(max(16, round(self.height() * 0.08)))
-            font.setBold(True)
             painter.setFont(font)
             painter.setPen(text)
             box_left = at(Point(-BOX_DEPTH_CM / 2, line.box_height_cm))
