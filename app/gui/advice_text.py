@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from app.domain.progression import Rule, Suggestion
 from app.domain.set_role import SetRole
@@ -30,15 +30,37 @@ def change_word(suggestion: Suggestion) -> str:
     return ROLE_WORDS.get(suggestion.role) or CHANGE_WORDS[suggestion.rule]
 
 
-def headline(suggestion: Suggestion, catalog: Mapping[str, Variation], units: Units) -> str:
-    """``Step up · Hands-elevated push up · hands at 40 cm · 3 × 8-12 · tempo 3-1-1-0``."""
+def headline(
+    suggestion: Suggestion,
+    catalog: Mapping[str, Variation],
+    units: Units,
+    *,
+    named: bool = True,
+) -> str:
+    """``Step up · Hands-elevated push up · hands at 40 cm · 3 × 8-12 · tempo 3-1-1-0``.
+
+    ``named=False`` leaves out the variation (for a block right after one of the same).
+    """
     variation = catalog.get(suggestion.variation)
-    parts = [change_word(suggestion), variation.name if variation else suggestion.variation]
+    parts = [change_word(suggestion)]
+    if named:
+        parts.append(variation.name if variation else suggestion.variation)
     if suggestion.box_height_cm is not None:
         parts.append(f"hands at {format_height(suggestion.box_height_cm, units)}")
     parts.append(f"{suggestion.sets} × {suggestion.reps}")
     parts.append(f"tempo {suggestion.tempo}")
     return " · ".join(parts)
+
+
+def block_headlines(
+    advice: Sequence[Suggestion], catalog: Mapping[str, Variation], units: Units
+) -> list[str]:
+    """One headline per block; the variation is named only where it changes (a ladder's
+    rungs then fit the home screen: ``Step up · hands at 35 cm · 3 × 8-12 · ...``)."""
+    return [
+        headline(s, catalog, units, named=i == 0 or advice[i - 1].variation != s.variation)
+        for i, s in enumerate(advice)
+    ]
 
 
 def advice_line(suggestion: Suggestion, catalog: Mapping[str, Variation], units: Units) -> str:

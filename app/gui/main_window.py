@@ -29,7 +29,7 @@ from app.domain.session_summary import compare, summarize
 from app.domain.set_role import SetRole
 from app.domain.timeline import Stage
 from app.gui import home_data
-from app.gui.advice_text import advice_line, headline
+from app.gui.advice_text import advice_line, block_headlines
 from app.gui.home_screen import HomeScreen
 from app.gui.keys import REPEATABLE, TYPING_KEYS, Action, action_for
 from app.gui.log_sheet import LogSheet
@@ -180,7 +180,10 @@ class MainWindow(QMainWindow):
             notice = f"{notice}\nNo advice: {error}".strip()
         units = self.services.settings.units
         catalog = self.services.catalog
-        self.home.show_advice([(headline(s, catalog, units), s.reason) for s in self.advice])
+        lines = block_headlines(self.advice, catalog, units)
+        self.home.show_advice(
+            [(line, s.reason) for line, s in zip(lines, self.advice, strict=True)]
+        )
         self.home.show_notice(notice)
 
     # --- starting a session ------------------------------------------------------------------
