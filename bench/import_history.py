@@ -57,7 +57,8 @@ _PUSH_UPS = ("Push Up", "Diamond Push Up", "Incline Push Up", "Pike Push Up", "P
 
 
 def write_strong(path: Path, rows: int, seed: int = 13) -> int:
-    """A Strong classic export of ``rows`` data rows; returns how many are push-up sets."""
+    """A Strong classic export of ``rows`` data rows; returns how many name a push up
+    (pike push ups and warm-ups included, rest-timer rows not)."""
     pick = random.Random(seed)
     moment = datetime(1998, 1, 5, 18, 0, 0)  # a workout a day: 26 years, ending in 2024
     written = push_up_sets = 0
@@ -143,7 +144,7 @@ def main() -> None:
         generated = Path(folder) / "strong-200000.csv"
         push_ups = write_strong(generated, GENERATED_ROWS)
         report(
-            f"Generated Strong file ({GENERATED_ROWS:,} rows, {push_ups:,} push-up sets)",
+            f"Generated Strong file ({GENERATED_ROWS:,} rows, {push_ups:,} push-up rows)",
             generated,
             args.runs,
         )
