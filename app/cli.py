@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from app.domain.equipment import EquipmentProfile, equipment_to_dict, parse_equipment
 from app.domain.load_model import LoadError, estimate_load
+from app.domain.plain_text import printable
 from app.domain.problems import InputError, Problem
 from app.domain.progression import suggest
 from app.domain.set_role import SetRole
@@ -45,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_folder_name,
         help="where the log, plans and settings live "
         "(default: $TEMPO_TRAINER_DATA_DIR or the platform's user-data folder)",
     )
@@ -122,6 +125,12 @@ def _speed_and_audio(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _folder_name(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the folder name is empty")
+    return text
+
+
 def _speed(text: str) -> float:
     try:
         value = float(text)
@@ -134,6 +143,7 @@ def _speed(text: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``tempo-trainer`` and ``python -m app``."""
+    _safe_output()
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     try:
@@ -183,6 +193,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     raise AssertionError(f"unhandled command {command}")
+
+
+def _safe_output() -> None:
+    """Text the terminal's encoding cannot show is replaced, never a traceback.
+
+    Under a Latin-1 locale, a plan titled in Greek would otherwise crash ``timeline`` and
+    ``play``. What is meant to be read back (CSV, JSON) is written as UTF-8 whatever the locale.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
+def _write_utf8(text: str) -> None:
+    """Output a program reads back (CSV, JSON): UTF-8 bytes, whatever the locale says."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", "surrogateescape"))
+    buffer.flush()
 
 
 def main_gui() -> int:
@@ -278,7 +310,7 @@ def timeline_json(timeline: Timeline) -> dict[str, object]:
 
 
 def timeline_text(timeline: Timeline) -> str:
-    lines = [f"{timeline.title}: {_clock(timeline.duration_s)} in all"]
+    lines = [f"{printable(timeline.title)}: {_clock(timeline.duration_s)} in all"]
     for timed in timeline.sets:
         s = timed.schedule
         box = f", box {s.box_height_cm:g} cm" if s.box_height_cm is not None else ""
@@ -320,7 +352,7 @@ def _variations(*, as_json: bool) -> int:
             }
             for v in catalog.values()
         ]
-        print(json.dumps(items, indent=1, ensure_ascii=False))
+        _write_utf8(json.dumps(items, indent=1, ensure_ascii=False) + "\n")
         return EXIT_OK
     for v in catalog.values():
         print(f"{v.id:24} {v.name}: {v.summary}")
@@ -342,7 +374,7 @@ def _history(folder: Path, *, as_csv: bool) -> int:
     with _open_log(folder) as store:
         sets = store.sets()
         if as_csv:
-            sys.stdout.write(to_csv(sets))
+            _write_utf8(to_csv(sets))
             return EXIT_OK
         uses_box = {v.id for v in load_catalog().values() if v.uses_box}
         for s in sets:
@@ -350,8 +382,10 @@ def _history(folder: Path, *, as_csv: bool) -> int:
             box = f" box {box}" if box else ""
             mark = " (rehearsal)" if s.rehearsal else ""
             print(
-                f"{s.ended_at}  {s.variation}{box}  set {s.set_number}: {s.reps}/{s.target_reps}"
-                f" reps at {s.tempo}{mark}"
+                printable(
+                    f"{s.ended_at}  {s.variation}{box}  set {s.set_number}:"
+                    f" {s.reps}/{s.target_reps} reps at {s.tempo}{mark}"
+                )
             )
         if not sets:
             print("No sets logged yet.")
@@ -434,7 +468,7 @@ def _load(args: argparse.Namespace, folder: Path) -> int:
     if variation is None:
         _error(f"unknown variation {args.variation!r} (known: {', '.join(catalog)})")
         return EXIT_INVALID
-    stature_cm = args.stature_cm or _equipment(folder).stature_cm
+    stature_cm = _equipment(folder).stature_cm if args.stature_cm is None else args.stature_cm
     try:
         estimate = estimate_load(variation, args.box_height_cm, stature_cm)
     except LoadError as error:
@@ -484,7 +518,7 @@ def _suggest(folder: Path, args: argparse.Namespace) -> int:
         history = coach_history(store, today)
     advice = suggest(history, catalog, profile, today=today)
     if args.json:
-        print(json.dumps([s.to_json() for s in advice], indent=1, ensure_ascii=False))
+        _write_utf8(json.dumps([s.to_json() for s in advice], indent=1, ensure_ascii=False) + "\n")
         return EXIT_OK
     if not advice:
         print("Nothing to suggest yet: log a session first.")

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from app.audio.output import CueOutput, output_notice
 from app.audio.select import open_output, simpleaudio_missing
+from app.domain.plain_text import printable
 from app.domain.plan import SessionPlan, parse_plan
 from app.domain.player import EventKind, Player, PlayerEvent, SetResult
 from app.domain.problems import InputError
@@ -331,9 +332,9 @@ def _seconds(value: float) -> str:
 
 def print_setup(plan: SessionPlan, catalog: Catalog) -> None:
     """The plan's summary and every variation's setup steps, in order of first use."""
-    print(plan.title)
+    print(printable(plan.title))
     if plan.description:
-        print(plan.description.strip())
+        print(printable(plan.description.strip()))
     seen: list[str] = []
     for block in plan.blocks:
         if block.variation_id not in seen:
@@ -391,7 +392,8 @@ def run_headless(
                 print(line, file=sys.stderr)
             return EXIT_INVALID
         plan_text = resumed.plan_text
-        print(f"Resuming {plan.title!r} at set {resumed.next_set + 1} of {plan.total_sets}.")
+        title = printable(plan.title)
+        print(f"Resuming {title!r} at set {resumed.next_set + 1} of {plan.total_sets}.")
     else:
         # The text is read once: the session plays (and is resumed) from it, whatever
         # happens to the file meanwhile.

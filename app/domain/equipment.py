@@ -62,7 +62,7 @@ def parse_equipment(data: Mapping[str, object]) -> EquipmentProfile:
         problems.append(Problem(f"unknown key {key!r}"))
     units_text = data.get("units", Units.CM.value)
     units = Units.CM
-    if units_text in {u.value for u in Units}:
+    if isinstance(units_text, str) and units_text in {u.value for u in Units}:
         units = Units(str(units_text))
     else:
         problems.append(Problem(f"units must be 'cm' or 'in', not {units_text!r}"))

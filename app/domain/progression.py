@@ -171,7 +171,7 @@ def _follow(main: Suggestion, rung: Suggestion, run: BlockRun, coach: BlockCoach
     )
     where_main = coach.where(main_from)
     if moved_down:
-        step = box_steps.harder(height, coach.stature_cm, coach.surfaces, inches=coach.inches)
+        step = box_steps.harder(height, coach.stature_cm, coach.surfaces)
         if step.height_cm is None or step.height_cm <= 0:
             return replace(
                 rung,
@@ -189,7 +189,7 @@ def _follow(main: Suggestion, rung: Suggestion, run: BlockRun, coach: BlockCoach
             f"{coach.where(height)} becomes {coach.where(step.height_cm)}.",
         )
     if moved_up:
-        step = box_steps.easier(height, coach.stature_cm, coach.surfaces, inches=coach.inches)
+        step = box_steps.easier(height, coach.stature_cm, coach.surfaces)
         if step.height_cm is None:
             return replace(rung, rule=main.rule, reason=f"{main.reason[:-1]}; keep this rung.")
         return replace(

@@ -72,6 +72,7 @@ class HomeScreen(Screen):
         title = QLabel("Tempo Trainer")
         title.setProperty("role", "heading")
         self.resume_text = QLabel()
+        self.resume_text.setTextFormat(Qt.TextFormat.PlainText)  # titles: never HTML
         self.resume_text.setWordWrap(True)
         resume_button = QPushButton("Resume  (Enter)")
         resume_button.setProperty("primary", True)
@@ -88,6 +89,7 @@ class HomeScreen(Screen):
         resume_layout.addLayout(resume_row)
         self.resume_card.hide()
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # titles: never HTML
         self.notice.setProperty("role", "danger")
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -136,6 +138,7 @@ class HomeScreen(Screen):
         self.quick = QuickSessionForm(catalog, settings)
         self.quick.submitted.connect(self.quick_session_chosen)
         self.last_session = QLabel("No sessions logged yet.")
+        self.last_session.setTextFormat(Qt.TextFormat.PlainText)  # titles: never HTML
         self.last_session.setWordWrap(True)
         last_card = QFrame()
         last_card.setProperty("role", "card")

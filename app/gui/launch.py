@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -148,6 +148,26 @@ def open_sized(window: MainWindow) -> None:
     window.show()
 
 
+def missing_display(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the window cannot open here, or None; asked before Qt, which aborts (exit 134).
+
+    Only on Linux, and only for the platforms that need a display server: ``offscreen``,
+    ``eglfs``, ``vnc`` and the like need none.
+    """
+    if not platform.startswith("linux") or QApplication.instance() is not None:
+        return None
+    chosen = environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip()
+    needs_x11 = chosen in ("", "xcb")
+    needs_wayland = chosen in ("", "wayland", "wayland-egl")
+    if not (needs_x11 or needs_wayland):
+        return None
+    if needs_x11 and environ.get("DISPLAY"):
+        return None
+    if needs_wayland and environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "no display found; use `tempo-trainer play PLAN` to train in a terminal"
+
+
 def run_gui(
     *,
     data_dir: Path,
@@ -164,6 +184,9 @@ def run_gui(
     opened at all does not stop the workout: the run keeps its sets in a log in memory, home
     says why, and they can be saved as CSV. Never a traceback.
     """
+    if (missing := missing_display(os.environ, sys.platform)) is not None:
+        print(f"tempo-trainer: {missing}", file=sys.stderr)
+        return 2
     app = application()
     try:
         opened = open_store_or_memory(data_dir, datetime.now().astimezone())

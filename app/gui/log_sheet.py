@@ -112,11 +112,8 @@ class LogSheet(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 20, 36, 20)
         layout.addLayout(top)
-        # Spare height goes around the number, not between the rows of details below it.
-        layout.addStretch(1)
-        layout.addLayout(reps_row)
+        layout.addLayout(reps_row, 3)
         layout.addWidget(reps_hint)
-        layout.addStretch(1)
         if schedule.box_height_cm is not None:
             layout.addLayout(box_row)
         layout.addLayout(rir_row)

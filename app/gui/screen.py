@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -19,6 +19,8 @@ class ScaledLabel(QLabel):
         self, text: str = "", fraction: float = 0.04, *, bold: bool = False, min_px: int = 18
     ) -> None:
         super().__init__(text)
+        # Titles and notes are the person's (or a stranger's) text: never HTML to render.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.fraction = fraction
         self.bold = bold
         self.min_px = min_px

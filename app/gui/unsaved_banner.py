@@ -31,6 +31,7 @@ class UnsavedBanner(QFrame):
             " #unsaved-banner QLabel { color: white; font-size: 15px; }"
         )
         self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_button = QPushButton(SAVE_LABEL)

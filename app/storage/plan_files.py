@@ -44,8 +44,18 @@ def list_plans(folders: Iterable[Path], catalog: Mapping[str, Variation]) -> lis
     for folder in folders:
         if not folder.is_dir():
             continue
-        paths = sorted(folder.glob("*.toml"))[:MAX_PLANS_PER_FOLDER]
-        plans.extend(read_plan(path, catalog) for path in paths)
+        paths = sorted(folder.glob("*.toml"))
+        plans.extend(read_plan(path, catalog) for path in paths[:MAX_PLANS_PER_FOLDER])
+        if len(paths) > MAX_PLANS_PER_FOLDER:
+            more = len(paths) - MAX_PLANS_PER_FOLDER
+            # Said where the plans are listed, not left out in silence.
+            plans.append(
+                PlanFile(
+                    folder / f"({more} more plans)",
+                    None,
+                    (f"only the first {MAX_PLANS_PER_FOLDER} plans of {folder} are listed",),
+                )
+            )
     return plans
 
 

@@ -183,7 +183,6 @@ class SessionLog:
             time_under_tension_s=round(pending.logged.time_under_tension_s, 3),
             ended_at=pending.ended_at.isoformat(timespec="seconds"),
             rehearsal=self.rehearsal,
-            role=schedule.role.value,
         )
 
 

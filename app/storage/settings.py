@@ -21,6 +21,8 @@ from app.domain.problems import InputError, Problem
 from app.domain.units import Units
 
 SETTINGS_NAME = "settings.json"
+AUDIO_CHOICES = ("", "qt", "simpleaudio", "none")
+"""The sound outputs a setting may name ("" = the default): app.audio.select's names."""
 
 
 class Theme(StrEnum):
@@ -122,12 +124,26 @@ def save_settings(path: Path, settings: Settings) -> None:
     """Write atomically; OSError reaches the caller (the GUI says it could not save)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".json.tmp")
-    text = json.dumps(settings_to_dict(settings), indent=1)
+    # Keys this version does not know (a newer app's, a hand-added note) are kept as they are.
+    data = {**_unknown_keys(path), **settings_to_dict(settings)}
+    text = json.dumps(data, indent=1)
     temporary.write_text(text + "\n", encoding="utf-8")
     os.replace(temporary, path)
 
 
 _REJECTED = object()
+
+
+def _unknown_keys(path: Path) -> dict[str, Any]:
+    """The saved keys that are no setting of this version; none when the file is unusable."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    known = {item.name for item in fields(Settings)}
+    return {key: value for key, value in raw.items() if key not in known}
 
 
 def _equipment(value: object) -> EquipmentProfile:
@@ -154,6 +170,8 @@ def _checked(name: str, value: object, default: object) -> object:
             return _REJECTED
         low, high = _LIMITS[name]
         return float(value) if low <= value <= high else _REJECTED
+    if name == "audio":
+        return value if value in AUDIO_CHOICES else _REJECTED
     if isinstance(default, str):
         return value if isinstance(value, str) else _REJECTED
     return _REJECTED

@@ -334,7 +334,9 @@ class Store:
         return _session(row)
 
     def sessions(self) -> list[SessionRecord]:
-        rows = self._db.execute(f"SELECT {_SESSION_COLUMNS} FROM session ORDER BY started_at, id")
+        rows = self._db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM session ORDER BY julianday(started_at), id"
+        )
         return [_session(row) for row in rows]
 
     def record_set(
@@ -446,7 +448,8 @@ class Store:
         """The newest session that was neither finished nor abandoned (offered for resume)."""
         row = self._db.execute(
             f"SELECT {_SESSION_COLUMNS} FROM session WHERE ended_at IS NULL AND abandoned = 0"
-            " ORDER BY started_at DESC, id DESC LIMIT 1"
+            # Instants, not text: "+14:00" and "-12:00" times do not sort as strings.
+            " ORDER BY julianday(started_at) DESC, id DESC LIMIT 1"
         ).fetchone()
         return None if row is None else _session(row)
 
@@ -467,7 +470,8 @@ class Store:
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         rows = self._db.execute(
             f"SELECT {_SET_COLUMNS} FROM set_log s JOIN session se ON se.id = s.session_id"
-            f" {clause} ORDER BY s.ended_at, s.session_id, s.block, s.set_number",
+            f" {clause} ORDER BY julianday(s.ended_at), s.session_id, s.block,"
+            " s.set_number",
             params,
         )
         return [_set(row) for row in rows]
@@ -488,7 +492,7 @@ class Store:
         row = self._db.execute(
             "SELECT s.session_id FROM set_log s JOIN session se ON se.id = s.session_id"
             " WHERE s.variation = ? AND se.rehearsal = 0 AND (? IS NULL OR s.session_id != ?)"
-            " ORDER BY s.ended_at DESC LIMIT 1",
+            " ORDER BY julianday(s.ended_at) DESC LIMIT 1",
             (variation, before_session, before_session),
         ).fetchone()
         return None if row is None else int(row[0])

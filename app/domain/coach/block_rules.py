@@ -28,7 +28,7 @@ from app.domain.plan import DEFAULT_RESET_S
 from app.domain.reps import RepTarget, parse_rep_target
 from app.domain.set_role import SetRole
 from app.domain.tempo import Tempo, parse_tempo
-from app.domain.units import Units, format_height
+from app.domain.units import format_height
 from app.domain.variation import Variation
 
 FLOOR = "floor-push-up"
@@ -83,7 +83,6 @@ class BlockCoach:
         self.profile = profile
         self.stature_cm = profile.stature_cm
         self.surfaces = profile.heights_cm
-        self.inches = profile.units is Units.INCHES
 
     # --- the order of the rules -----------------------------------------------------------
 
@@ -262,7 +261,7 @@ class BlockCoach:
     def _one_step_up(self, height_cm: float) -> box_steps.BoxStep:
         """One step higher; a saved surface further than a step up is not one step easier."""
         if not self.surfaces:
-            return box_steps.easier(height_cm, self.stature_cm, inches=self.inches)
+            return box_steps.easier(height_cm, self.stature_cm)
         near = [
             h for h in self.surfaces if height_cm < h <= height_cm + box_steps.max_step_cm(h) + 1e-9
         ]
@@ -314,7 +313,7 @@ class BlockCoach:
         self, keep: Suggestion, run: BlockRun, variation: Variation, why: str
     ) -> Suggestion:
         height = _height(run, variation)
-        step = box_steps.harder(height, self.stature_cm, self.surfaces, inches=self.inches)
+        step = box_steps.harder(height, self.stature_cm, self.surfaces)
         if step.height_cm is None:
             return self.blocked(keep, run, why, step)
         load = _load_words(step.gain, step.extrapolated)

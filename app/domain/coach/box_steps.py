@@ -20,7 +20,6 @@ from app.domain.load_model import (
     box_share,
     box_share_extrapolated,
 )
-from app.domain.units import CM_PER_INCH
 
 MAX_STEP_CM = 10.0
 MAX_STEP_HIGH_CM = 5.0
@@ -29,8 +28,6 @@ MIN_STEP_CM = 5.0
 MIN_GAIN = 0.03
 MAX_GAIN = 0.15
 _EPSILON = 1e-9
-ROUNDING_CM = 0.2
-"""Slack on the 5 and 10 cm limits for heights in whole inches (2 in = 5.08 cm, 4 in = 10.16 cm)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +65,9 @@ def gain(from_cm: float, to_cm: float, stature_cm: float) -> float:
 def step_fits(from_cm: float, to_cm: float, stature_cm: float) -> bool:
     """A harder step within the caps: 5-10 cm (5 above 50 cm) and 3-15 % more load."""
     drop = from_cm - to_cm
-    if drop > max_step_cm(from_cm) + ROUNDING_CM or drop <= 0:
+    if drop > max_step_cm(from_cm) + _EPSILON or drop <= 0:
         return False
-    if drop < MIN_STEP_CM - ROUNDING_CM and to_cm > 0:
+    if drop < MIN_STEP_CM - _EPSILON and to_cm > 0:
         return False
     more = gain(from_cm, to_cm, stature_cm)
     if more > MAX_GAIN + _EPSILON:
@@ -78,18 +75,13 @@ def step_fits(from_cm: float, to_cm: float, stature_cm: float) -> bool:
     if to_cm <= 0:
         return True  # the floor ends the ladder, however little it adds from a low box
     flat = box_share(from_cm, stature_cm) == box_share(to_cm, stature_cm)
-    full_step = drop >= max_step_cm(from_cm) - ROUNDING_CM
+    full_step = drop >= max_step_cm(from_cm) - _EPSILON
     return more >= MIN_GAIN - _EPSILON or flat or full_step
 
 
-def harder(
-    from_cm: float, stature_cm: float, surfaces: Sequence[float] = (), *, inches: bool = False
-) -> BoxStep:
-    """One step lower, within the caps; with saved surfaces, only to one of them or the floor.
-
-    ``inches``: a step without saved surfaces lands on a whole inch (12 in, not 11.8 in).
-    """
-    standard = _standard_harder(from_cm, stature_cm, inches)
+def harder(from_cm: float, stature_cm: float, surfaces: Sequence[float] = ()) -> BoxStep:
+    """One step lower, within the caps; with saved surfaces, only to one of them or the floor."""
+    standard = _standard_harder(from_cm, stature_cm)
     if not surfaces:
         return standard
     lower = sorted((h for h in surfaces if h < from_cm), reverse=True)
@@ -104,9 +96,7 @@ def harder(
     )
 
 
-def easier(
-    from_cm: float, stature_cm: float, surfaces: Sequence[float] = (), *, inches: bool = False
-) -> BoxStep:
+def easier(from_cm: float, stature_cm: float, surfaces: Sequence[float] = ()) -> BoxStep:
     """One step higher (0 cm: from the floor); None when nothing higher is at hand."""
     if surfaces:
         higher = sorted(h for h in surfaces if h >= from_cm + MIN_STEP_CM - _EPSILON)
@@ -115,33 +105,22 @@ def easier(
         return _step(from_cm, higher[0], stature_cm)
     up = MAX_STEP_HIGH_CM if from_cm >= HIGH_ABOVE_CM - _EPSILON else MAX_STEP_CM
     target = min(from_cm + up, MAX_BOX_HEIGHT_CM)
-    if inches:
-        low, high = from_cm + MIN_STEP_CM - ROUNDING_CM, from_cm + up + ROUNDING_CM
-        whole = [h for h in _whole_inches() if low <= h <= high]
-        target = max(whole, default=from_cm)
     if target - from_cm < MIN_STEP_CM - _EPSILON:
         return BoxStep(None)
     return _step(from_cm, target, stature_cm)
 
 
-def _standard_harder(from_cm: float, stature_cm: float, inches: bool) -> BoxStep:
+def _standard_harder(from_cm: float, stature_cm: float) -> BoxStep:
     cap = max_step_cm(from_cm)
     if from_cm <= cap + _EPSILON and step_fits(from_cm, 0.0, stature_cm):
         return _step(from_cm, 0.0, stature_cm)
-    if inches:  # lowest first: the biggest step the caps allow
-        targets = [h for h in _whole_inches() if from_cm - cap - ROUNDING_CM <= h < from_cm]
-    else:
-        drops = [cap - k for k in range(int(cap - MIN_STEP_CM) + 1)]
-        targets = [round(from_cm - drop, 1) for drop in drops]
-    for target in targets:
+    drop = cap
+    while drop >= MIN_STEP_CM - _EPSILON:
+        target = round(from_cm - drop, 1)
         if target > 0 and step_fits(from_cm, target, stature_cm):
             return _step(from_cm, target, stature_cm)
+        drop -= 1.0
     return BoxStep(None)
-
-
-def _whole_inches() -> list[float]:
-    """Every whole inch from 1 in to the tallest box, in centimetres (to 0.1 cm)."""
-    return [round(k * CM_PER_INCH, 1) for k in range(1, int(MAX_BOX_HEIGHT_CM / CM_PER_INCH) + 1)]
 
 
 def _step(from_cm: float, to_cm: float, stature_cm: float) -> BoxStep:

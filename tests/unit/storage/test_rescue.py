@@ -234,33 +234,3 @@ def test_a_log_in_memory_imports_nothing(data_dir: Path, home: Path, catalog: Ca
     with Store(Path(":memory:")) as memory:
         assert import_rescued(memory, data_dir, [home]).added == 0
     assert rescued.exists()
-
-
-def test_rescued_sets_keep_their_role_and_form_flags(
-    data_dir: Path, home: Path, catalog: Catalog, log: Store
-) -> None:
-    warm_plan = PLAN.replace(
-        'variation = "wall-push-up"', 'role = "cool-down"\nvariation = "wall-push-up"'
-    )
-    wall = Wall()
-    store = LogTurnsReadOnly(store_path(data_dir))
-    store.keep = 0
-    player = Player(compile_sets(parse_plan(warm_plan, catalog)))
-    player.start(0.0)
-    session = SessionLog(store, wall)
-    session.begin(
-        title="Two blocks", plan_source="", plan_text=warm_plan, rehearsal=False, speed=1.0
-    )
-    for index in range(3):
-        player.advance(100.0 * (index + 1))
-        result = SetResult(5, None, form_flags=("Hips sagging",) if index == 0 else ())
-        session.record(player.log_set(100.0 * (index + 1), result))
-    path = save_somewhere(session.unsaved_rows(), unsaved_csv_name(wall(), data_dir), [home])
-    store.close()
-    assert path is not None
-    assert import_rescued(log, data_dir, [home]).added == 3
-    assert [(s.role, s.form_flags) for s in log.sets()] == [
-        ("work", ("Hips sagging",)),
-        ("work", ()),
-        ("cool-down", ()),
-    ]
