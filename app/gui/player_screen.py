@@ -90,6 +90,7 @@ class PlayerScreen(Screen):
         layout.addLayout(self._sound_row)
         layout.addWidget(self.controls)
         run.driver.ticked.connect(self.on_ticked)
+        run.driver.follow_ring(self.ring)
         self.on_ticked()
 
     def _place_sound(self, portrait: bool) -> None:

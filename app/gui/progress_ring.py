@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+THICKNESS = 0.07
+"""The ring's width, as a share of its side."""
+EPSILON = 1e-6
+"""Rounding slack when placing the arc's end (as in app.domain.next_change)."""
 
 
 class ProgressRing(QWidget):
@@ -18,23 +25,44 @@ class ProgressRing(QWidget):
         self.track = QColor("#2c323a")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 120)
+        # It paints its own background: a moving arc repaints the ring alone, not the screen
+        # and window beneath it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def arc_steps(self) -> int:
+        """The length of the full arc in whole pixels: how many positions its end can take."""
+        return max(1, math.floor(math.pi * self._arc_rect().width()))
+
+    def shown_step(self, progress: float) -> int:
+        """Which of the ``arc_steps()`` positions the arc's end takes at ``progress``."""
+        steps = self.arc_steps()
+        return math.floor(max(0.0, min(1.0, progress)) * steps + EPSILON)
 
     def show_state(self, progress: float, text: str, colour: QColor) -> None:
-        if (progress, text, colour) != (self.progress, self.text, self.colour):
-            self.progress, self.text, self.colour = progress, text, colour
+        """Repaint only if the countdown, the colour or the arc's end pixel changes."""
+        before = (self.shown_step(self.progress), self.text, self.colour)
+        self.progress = progress
+        if (self.shown_step(progress), text, colour) != before:
+            self.text, self.colour = text, colour
             self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        del event
+    def _arc_rect(self) -> QRectF:
         side = min(self.width(), self.height())
-        thickness = side * 0.07
-        rect = QRectF(
+        thickness = side * THICKNESS
+        return QRectF(
             (self.width() - side) / 2 + thickness / 2,
             (self.height() - side) / 2 + thickness / 2,
             side - thickness,
             side - thickness,
         )
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        del event
+        side = min(self.width(), self.height())
+        thickness = side * THICKNESS
+        rect = self._arc_rect()
         painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.track, thickness))
         painter.drawEllipse(rect)

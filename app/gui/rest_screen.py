@@ -123,6 +123,7 @@ class RestScreen(Screen):
         layout.addLayout(self._sound_row)
         layout.addLayout(buttons)
         run.driver.ticked.connect(self.on_ticked)
+        run.driver.follow_ring(self.ring)
         self.on_ticked()
 
     def on_sound_changed(self) -> None:
