@@ -34,6 +34,7 @@ class SurfaceRow(QWidget):
         self.name.setMaxLength(MAX_SURFACE_NAME)
         self.name.setAccessibleName("Surface name")
         self.name.setMinimumWidth(160)
+        self.name.setCursorPosition(0)  # a narrow field shows the name's start, not its end
         self.height_spin = QDoubleSpinBox()
         self.height_spin.setDecimals(1)
         self.height_spin.setAccessibleName("Surface height")

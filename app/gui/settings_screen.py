@@ -33,6 +33,9 @@ from app.gui.keys import Action
 from app.gui.screen import Screen
 from app.storage.settings import Settings, Theme
 
+SIDE_MARGINS_PX = 120
+"""The screen's margins and the scroll bar, beside the two columns."""
+
 
 class SettingsScreen(Screen):
     """Signals: changed(Settings) after every edit; closed().
@@ -137,6 +140,7 @@ class SettingsScreen(Screen):
         self._columns.setSpacing(48)
         self._columns.addLayout(general, 5)
         self._columns.addLayout(gear, 6)
+        self._general, self._gear = general, gear
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 12, 0)
@@ -212,9 +216,17 @@ class SettingsScreen(Screen):
         self.settings = replace(self.settings, muted=muted)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        portrait = self.height() > self.width()
+        # One column when two would not fit side by side (portrait, or a 1024x600 netbook):
+        # the page then scrolls down instead of cutting the equipment off at the right.
+        side_by_side = (
+            self._general.minimumSize().width()
+            + self._gear.minimumSize().width()
+            + self._columns.spacing()
+            + SIDE_MARGINS_PX
+        )
+        stacked = self.height() > self.width() or self.width() < side_by_side
         self._columns.setDirection(
-            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         )
         super().resizeEvent(event)
 
