@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 MAX_FIELD_S = 30.0
@@ -65,7 +66,11 @@ class Tempo:
 
 
 def _format_seconds(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
+    """Plain decimals that read back as the same value: ``0.00001``, never ``1e-05``."""
+    if value == int(value):
+        return str(int(value))
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def parse_tempo(text: str) -> Tempo:

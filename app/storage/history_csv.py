@@ -13,6 +13,7 @@ import io
 import math
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from app.domain.problems import InputError, Problem
 from app.domain.reps import parse_rep_target
@@ -37,6 +38,9 @@ COLUMNS = (
 )
 OPTIONAL_COLUMNS = ("rehearsal", "role", "form_flags")
 MAX_ROWS = 200_000
+MAX_CSV_BYTES = MAX_ROWS * 1_000
+"""Import's size limit fits its row limit: 200,000 rows of up to 1 kB (an export is ~90 B a row)."""
+_FORMULA_STARTS = frozenset("=+-@\t\r")
 EARLIEST_DATE = date(1970, 1, 1)
 FLAG_SEPARATOR = ";"
 MAX_FLAGS = 10
@@ -45,29 +49,80 @@ MAX_FLAGS = 10
 def to_csv(sets: Iterable[SetRecord]) -> str:
     """The CSV text for these sets (``rehearsal`` last: 1 for sessions played at another speed)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _Writer(out)
     writer.writerow((*COLUMNS, *OPTIONAL_COLUMNS))
     for s in sets:
         writer.writerow(
             (
                 s.ended_at,
-                s.session_uid,
-                s.session_title,
+                protect_cell(s.session_uid),
+                protect_cell(s.session_title),
                 s.block,
                 s.set_number,
                 s.variation,
-                "" if s.box_height_cm is None else f"{s.box_height_cm:g}",
+                "" if s.box_height_cm is None else decimal_text(s.box_height_cm),
                 s.tempo,
                 s.target_reps,
                 s.reps,
                 "" if s.reps_in_reserve is None else s.reps_in_reserve,
-                s.note,
+                protect_cell(s.note),
                 int(s.rehearsal),
                 s.role,
-                FLAG_SEPARATOR.join(s.form_flags),
+                protect_cell(FLAG_SEPARATOR.join(s.form_flags)),
             )
         )
     return out.getvalue()
+
+
+class _Writer:
+    """CSV rows ending in ``\\n``, quoting every cell that needs it.
+
+    ``csv.writer`` with a ``\\n`` line end leaves a lone ``\\r`` unquoted, which the reader
+    then takes for the end of the row.
+    """
+
+    def __init__(self, out: io.StringIO) -> None:
+        self.out = out
+
+    def writerow(self, cells: Iterable[object]) -> None:
+        self.out.write(",".join(map(_quoted, cells)) + "\n")
+
+
+def _quoted(cell: object) -> str:
+    text = str(cell)
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def protect_cell(text: str) -> str:
+    """A text cell as written: no NUL (which no text file holds), no formula for spreadsheets.
+
+    A cell a spreadsheet would run (``=``, ``+``, ``-``, ``@``, tab, carriage return first)
+    gets a ``'`` in front, and so does one that already starts with quotes before such a
+    character; ``unprotect_cell`` takes exactly that quote off again.
+    """
+    text = text.replace("\x00", "")
+    return f"'{text}" if _runs(text) else text
+
+
+def unprotect_cell(text: str) -> str:
+    """The text ``protect_cell`` was given (less any NUL)."""
+    return text[1:] if text.startswith("'") and _runs(text[1:]) else text
+
+
+def _runs(text: str) -> bool:
+    """A spreadsheet would run it as a formula, or it is quotes in front of one."""
+    stripped = text.lstrip("'")
+    return bool(stripped) and stripped[0] in _FORMULA_STARTS
+
+
+def decimal_text(value: float) -> str:
+    """A number as plain decimals that reads back as the same float (never ``1e-05``)."""
+    text = format(Decimal(repr(float(value))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
 
 
 def parse_csv(text: str, today: date | None = None) -> list[ImportedSet]:
@@ -139,10 +194,10 @@ def _row(cells: dict[str, str], latest: date) -> ImportedSet:
             f"date {stamp!r} is outside {EARLIEST_DATE.isoformat()} to {latest.isoformat()}"
             " (tomorrow): check the year"
         )
-    session_uid = cells["session_id"].strip()
+    session_uid = unprotect_cell(cells["session_id"]).strip()
     if not session_uid or len(session_uid) > 64:
         raise ValueError("session_id must be 1-64 characters")
-    title = cells["session_title"].strip()
+    title = unprotect_cell(cells["session_title"]).strip()
     if not 1 <= len(title) <= 80:
         raise ValueError("session_title must be 1-80 characters")
     variation = cells["variation"].strip()
@@ -154,7 +209,7 @@ def _row(cells: dict[str, str], latest: date) -> ImportedSet:
         raise ValueError(str(error)) from None
     target = str(parse_rep_target(cells["target_reps"].strip()))
     rir_text = cells["reps_in_reserve"].strip()
-    note = cells["note"]
+    note = unprotect_cell(cells["note"])
     if len(note) > 2000:
         raise ValueError("note is longer than 2000 characters")
     rehearsal = cells.get("rehearsal", "0").strip() or "0"
@@ -162,7 +217,7 @@ def _row(cells: dict[str, str], latest: date) -> ImportedSet:
         raise ValueError(f"rehearsal must be 0 or 1, not {rehearsal!r}")
     return ImportedSet(
         role=parse_role(cells.get("role", "")).value,
-        form_flags=_flags(cells.get("form_flags", "")),
+        form_flags=_flags(unprotect_cell(cells.get("form_flags", ""))),
         session_uid=session_uid,
         session_title=title,
         block=_whole(cells["block"], "block", 0, 49),

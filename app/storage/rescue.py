@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.problems import InputError
-from app.storage.history_csv import parse_csv
+from app.storage.history_csv import MAX_CSV_BYTES, parse_csv
 from app.storage.log_export import UNSAVED_NAME, UNSAVED_PREFIX, log_tag, unsaved_folders
 from app.storage.store import Store, StoreError
 from app.storage.text_files import read_text
@@ -73,7 +73,7 @@ def _import(store: Store, tag: str, folders: Iterable[Path]) -> Rescued:
         assert match is not None
         named_for_us = match["log"] == tag
         try:
-            rows = parse_csv(read_text(path))
+            rows = parse_csv(read_text(path, max_bytes=MAX_CSV_BYTES))
         except InputError as error:
             if named_for_us:
                 first = error.lines(str(path))[0]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from app.domain.exercise_names import NOT_A_PUSH_UP, ExerciseNames, NameMatch
 from app.domain.problems import InputError, Problem
-from app.storage.history_csv import COLUMNS, parse_csv
+from app.storage.history_csv import COLUMNS, MAX_CSV_BYTES, parse_csv
 from app.storage.imports.detect import detect_format, unknown_header_message
 from app.storage.imports.export_format import ExportFormat
 from app.storage.imports.to_log import LogBuilder
@@ -182,7 +182,7 @@ def _first_line(handle: TextIO, path: Path) -> str:
 
 
 def _own_csv(path: Path) -> ImportPreview:
-    rows = parse_csv(read_text(path))
+    rows = parse_csv(read_text(path, max_bytes=MAX_CSV_BYTES))
     by_variation = Counter(row.variation for row in rows)
     return ImportPreview(
         format_id=OWN_FORMAT,
