@@ -501,6 +501,9 @@ class MainWindow(QMainWindow):
         self.home.units = settings.units
         if self.run is not None:
             self.run.driver.output.set_volume(settings.volume)
+        self._save_settings(settings)
+
+    def _save_settings(self, settings: Settings) -> None:
         try:
             save_settings(settings_path(self.services.data_dir), settings)
         except OSError:
@@ -580,7 +583,9 @@ class MainWindow(QMainWindow):
         self._save_unsaved_on_close()
         sized = with_size(self.services.settings, self)
         if sized != self.services.settings:
-            self.apply_settings(sized)
+            # Only saved: re-theming the application here would restyle whatever else it shows.
+            self.services.settings = sized
+            self._save_settings(sized)
         self.services.screen_awake.release()
         if self.progress_tables is not None:
             self.progress_tables.close()

@@ -106,6 +106,21 @@ def leak_guard(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     assert not left, f"top-level widgets left alive: {[type(w).__name__ for w in left]}"
 
 
+@pytest.fixture(autouse=True)
+def fresh_look(qapp: QApplication) -> Iterator[None]:
+    """The application's style sheet, palette and font are shared by every test: one that
+    changes them (a theme chosen in Settings) gives them back, so no later test depends on
+    which tests ran before it."""
+    style, palette, font = qapp.styleSheet(), qapp.palette(), qapp.font()
+    yield
+    if qapp.styleSheet() != style:
+        qapp.setStyleSheet(style)
+    if qapp.palette() != palette:
+        qapp.setPalette(palette)
+    if qapp.font() != font:
+        qapp.setFont(font)
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()

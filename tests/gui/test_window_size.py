@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.gui.launch import open_sized
@@ -56,7 +57,13 @@ def test_closing_remembers_the_size_and_the_next_window_opens_at_it(
 ) -> None:
     window = make_window()
     window.resize(1100, 700)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style, font = app.styleSheet(), app.font()
     window.close()
+    # Only saved: the application's look is not re-applied on the way out, where it would
+    # restyle whatever else the application shows (in a test run, every later test).
+    assert (app.styleSheet(), app.font()) == (style, font)
     saved = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))
     assert (saved["window_width"], saved["window_height"]) == (1100, 700)
     where = placement(QSize(1920, 1080), QSize(saved["window_width"], saved["window_height"]))
