@@ -443,7 +443,8 @@ def run_headless(
             else:
                 log.begin(
                     title=plan.title,
-                    plan_source=str(plan_path),
+                    # Absolute: a resume from another folder must find the plan's rescue CSVs.
+                    plan_source=str(plan_path.absolute()),
                     plan_text=plan_text,
                     rehearsal=speed != 1.0,
                     speed=speed,
@@ -466,7 +467,12 @@ def run_headless(
                 asker=_Asker(input_fn),
                 assume_yes=assume_yes,
                 wall_clock=wall_clock,
-                unsaved_folders=_unsaved_folders(None if resumed else plan_path),
+                unsaved_folders=_unsaved_folders(
+                    None if resumed else plan_path,
+                    # A session the log never began is unknown to it: only a CSV in the data
+                    # folder itself is sure to be found by the next start.
+                    data_dir if log.session_id is None else None,
+                ),
                 data_dir=data_dir,
             )
             if log.problem is not None:
@@ -521,9 +527,10 @@ def _shipped_voice() -> Voice | None:
         return None
 
 
-def _unsaved_folders(plan_path: Path | None) -> tuple[Path, ...]:
-    """Where sets the log refused may go: beside the plan, here, home, the temporary folder."""
-    folders = [] if plan_path is None else [plan_path.resolve().parent]
+def _unsaved_folders(plan_path: Path | None, data_dir: Path | None = None) -> tuple[Path, ...]:
+    """Where sets the log refused may go: (the data folder,) beside the plan, here, home, temp."""
+    folders = [] if data_dir is None else [data_dir]
+    folders += [] if plan_path is None else [plan_path.resolve().parent]
     folders += [Path.cwd(), Path(os.path.expanduser("~")), Path(tempfile.gettempdir())]
     return tuple(dict.fromkeys(folders))
 

@@ -253,9 +253,10 @@ def check_backup(text: str, now: datetime | None = None) -> Backup:
         for index, row in enumerate(rows, start=1):
             if (problem := check(row, now)) is not None:
                 problems.append((f"{what} {index}: {problem}", (key, index)))
-    session_ids = {row[0] for row in sessions}
+    # Ids of the wrong type (a list, an object) are named above; they must not crash this.
+    session_ids = {row[0] for row in sessions if isinstance(row[0], int)}
     for index, row in enumerate(sets, start=1):
-        if row[1] not in session_ids:
+        if isinstance(row[1], int) and row[1] not in session_ids:
             problems.append(
                 (f"set {index}: its session {row[1]!r} is not in the backup", ("sets", index))
             )

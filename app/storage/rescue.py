@@ -58,7 +58,9 @@ def import_rescued(store: Store, data_dir: Path, folders: Iterable[Path] | None 
         return Rescued()
     try:
         return _import(
-            store, log_tag(data_dir), rescue_folders(store) if folders is None else folders
+            store,
+            log_tag(data_dir),
+            rescue_folders(store, data_dir) if folders is None else folders,
         )
     except sqlite3.Error as error:  # the log failed under us: every file waits for next time
         return Rescued(problems=(f"Sets saved during a log problem were not added: {error}",))
@@ -97,14 +99,16 @@ def _import(store: Store, tag: str, folders: Iterable[Path]) -> Rescued:
     return Rescued(added, tuple(files), tuple(problems))
 
 
-def rescue_folders(store: Store) -> tuple[Path, ...]:
-    """Where the front ends save refused sets: beside an open session's plan, home, here, temp."""
+def rescue_folders(store: Store, data_dir: Path | None = None) -> tuple[Path, ...]:
+    """Where the front ends save refused sets: the data folder (a session that never began
+    there), beside an open session's plan, home, here, temp."""
     beside_plans = [
         Path(source).absolute().parent
         for source in store.open_plan_sources()
         if source.endswith(".toml")
     ]
-    return tuple(dict.fromkeys([*beside_plans, *unsaved_folders()]))
+    own = [] if data_dir is None else [data_dir]
+    return tuple(dict.fromkeys([*own, *beside_plans, *unsaved_folders()]))
 
 
 def _rescue_files(folders: Iterable[Path]) -> list[Path]:

@@ -8,11 +8,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from app.storage.backup import BackupError, check_backup
-from app.storage.settings import Settings, read_settings
+from app.storage.settings import AUDIO_CHOICES, Settings, read_settings, save_settings
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -73,6 +73,14 @@ NOTICE = re.compile(r"^[^\n]+$")
         st.integers(1, 5000).map(lambda n: b"[" * n + b"]" * n),
     )
 )
+# Seeds from issue 15: each once crashed timeline, play, load, suggest or the window.
+@example(b'{"equipment":{"units":[]}}')
+@example(b'{"equipment":{}}')
+@example(b"{}")
+@example(b'{"audio":"bogus"}')
+@example(b'{"audio":"pipewire"}')
+@example(b'{"audio":["qt"],"equipment":{"surfaces":[{"name":[],"height_cm":"x"}]}}')
+@example(b'{"equipment":{"units":{"a":1},"stature_cm":1e999}}')
 def test_settings_files(raw: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "settings.json"
@@ -81,6 +89,25 @@ def test_settings_files(raw: bytes) -> None:
         assert isinstance(loaded, Settings)
         assert notice is None or NOTICE.match(notice)
         assert 0.0 <= loaded.volume <= 1.0
+        assert loaded.audio in AUDIO_CHOICES
+        # What the app writes back it reads back, and unknown keys survive the save.
+        save_settings(path, loaded)
+        again, notice = read_settings(path)
+        assert (again, notice) == (loaded, None)
+
+
+equipment_keys = st.sampled_from(["units", "surfaces", "stature_cm", "body_mass_kg", "x"])
+
+
+@FUZZ
+@given(st.dictionaries(equipment_keys, json_values, max_size=4), json_values)
+def test_equipment_and_audio_of_any_shape(equipment: dict[str, Any], audio: Any) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "settings.json"
+        path.write_text(json.dumps({"equipment": equipment, "audio": audio}), encoding="utf-8")
+        loaded, notice = read_settings(path)
+        assert loaded.audio in AUDIO_CHOICES
+        assert notice is None or NOTICE.match(notice)
 
 
 backup_keys = st.sampled_from(["format", "version", "sessions", "sets", "plans", "settings", "x"])

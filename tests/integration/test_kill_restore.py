@@ -1,9 +1,10 @@
 """SIGKILL a real ``tempo-trainer restore`` at seeded random moments: never a mix of old and new.
 
 Each kill point restores a ten-year backup (about 20,000 sets, a few plans, settings) over a
-small data folder, kills the process after a random delay within the restore's measured
-length, then starts again (``tempo-trainer history --csv``, which finishes or undoes a
-half-done switch) and compares the log, plans and settings with the old and new states.
+small data folder and kills the process: after a random delay within the restore's measured
+length, or (every other point) just after its switch began. Then it starts again
+(``tempo-trainer history --csv``, which finishes or undoes a half-done switch) and compares
+the log, plans and settings with the old and new states.
 ``RESTORE_KILL_POINTS`` (default 4) and ``KILL_SEED`` set the run; the soak in the README
 is ``RESTORE_KILL_POINTS=40``.
 """
@@ -93,7 +94,17 @@ def test_a_restore_killed_anywhere_leaves_all_old_or_all_new(
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.3, 1.05) * length_s)
+        if point % 2:
+            # Every other kill lands in the switch itself: just after the journal is written.
+            journal = data / ".restore-switch.json"
+            deadline = time.monotonic() + 30 * length_s
+            while not journal.exists() and process.poll() is None:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.0005)
+            time.sleep(rng.uniform(0, 0.01))
+        else:
+            time.sleep(rng.uniform(0.3, 1.05) * length_s)
         process.send_signal(signal.SIGKILL)
         process.wait()
         after = subprocess.run(
