@@ -12,11 +12,14 @@ MIN_HEIGHT_PX = 90
 
 class FittedScroll(QScrollArea):
     """Holds ``content``: asks for its full height (up to ``max_hint_px``), gives way down to
-    ``MIN_HEIGHT_PX``; the rest scrolls."""
+    ``min_hint_px`` (None: never, while the layout can give it room); the rest scrolls."""
 
-    def __init__(self, content: QWidget, max_hint_px: int = 10_000) -> None:
+    def __init__(
+        self, content: QWidget, max_hint_px: int = 10_000, min_hint_px: int | None = MIN_HEIGHT_PX
+    ) -> None:
         super().__init__()
         self.max_hint_px = max_hint_px
+        self.min_hint_px = min_hint_px
         self._content = content
         self.setWidget(content)
         self.setWidgetResizable(True)
@@ -45,4 +48,6 @@ class FittedScroll(QScrollArea):
         return QSize(super().sizeHint().width(), height)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(0, min(MIN_HEIGHT_PX, self.max_hint_px, self._content_height() + 2))
+        whole = self._content_height() + 2
+        least = whole if self.min_hint_px is None else self.min_hint_px
+        return QSize(0, min(least, self.max_hint_px, whole))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.elided_line import ElidedLine
 from app.gui.fitted_scroll import FittedScroll
 from app.gui.keys import Action
 from app.gui.plan_preview import plan_preview
@@ -33,10 +34,11 @@ from app.storage.settings import Settings
 _PLAN_ROLE = Qt.ItemDataRole.UserRole
 
 
-ADVICE_HINT_PX = 200
-"""The advice asks for at most this much height; more scrolls inside its card."""
-PREVIEW_HINT_PX = 130
-"""The plan preview likewise: the list of plans keeps the rest."""
+PREVIEW_LINES = 3
+"""The plan preview asks for this many lines of its small text; more scrolls."""
+PLAN_ROWS_TALL, PLAN_ROWS_SHORT = 3, 2
+"""Whole plan rows always in sight: on a screen 720 px tall or more, and on a shorter one."""
+TALL_PX = 720
 
 
 class HomeScreen(Screen):
@@ -69,7 +71,7 @@ class HomeScreen(Screen):
         self.warm_up = ImportWarmUp() if warm_up is None else warm_up
         self._painted = False
         self.last_plan_path: Path | None = None
-        title = QLabel("Tempo Trainer")
+        self.title = title = QLabel("Tempo Trainer")
         title.setProperty("role", "heading")
         self.resume_text = QLabel()
         self.resume_text.setTextFormat(Qt.TextFormat.PlainText)  # titles: never HTML
@@ -97,21 +99,26 @@ class HomeScreen(Screen):
         self.advice_card = QFrame()
         self.advice_card.setObjectName("advice")
         self.advice_card.setProperty("role", "card")
-        advice_heading = QLabel("Coach's advice for today")
+        advice_heading = QLabel("Coach's advice")
         advice_heading.setProperty("role", "muted")
-        # Many suggestions on a small screen scroll inside the card, never over each other.
+        # The whole advice is in sight whenever the screen has room (see _fit_columns); only
+        # a screen too short for it scrolls inside the card, never over the plans.
         lines = QWidget()
         self.advice_lines = QVBoxLayout(lines)
         self.advice_lines.setContentsMargins(0, 0, 0, 0)
-        self.advice_lines.setSpacing(2)
-        self.advice_scroll = FittedScroll(lines, max_hint_px=ADVICE_HINT_PX)
+        self.advice_lines.setSpacing(0)
+        self.advice_scroll = FittedScroll(lines, min_hint_px=None)
         self.train_advice = QPushButton("Train this today")
         self.train_advice.setProperty("primary", True)
         self.train_advice.clicked.connect(self.advice_accepted)
+        advice_top = QHBoxLayout()
+        advice_top.addWidget(advice_heading, 1)
+        advice_top.addWidget(self.train_advice)
         advice_layout = QVBoxLayout(self.advice_card)
-        advice_layout.addWidget(advice_heading)
+        advice_layout.setContentsMargins(12, 8, 12, 8)
+        advice_layout.setSpacing(4)
+        advice_layout.addLayout(advice_top)
         advice_layout.addWidget(self.advice_scroll)
-        advice_layout.addWidget(self.train_advice)
         self.advice_labels: list[QLabel] = []
 
         self.plans = WholeRowList()
@@ -120,13 +127,13 @@ class HomeScreen(Screen):
         self.units = settings.units
         self.plan_preview = QLabel()
         self.plan_preview.setObjectName("plan-preview")
-        self.plan_preview.setProperty("role", "muted")
+        self.plan_preview.setProperty("role", "secondary")
         self.plan_preview.setWordWrap(True)
         preview_box = QWidget()
         preview_column = QVBoxLayout(preview_box)
         preview_column.setContentsMargins(0, 0, 0, 0)
         preview_column.addWidget(self.plan_preview)
-        self.preview_scroll = FittedScroll(preview_box, max_hint_px=PREVIEW_HINT_PX)
+        self.preview_scroll = FittedScroll(preview_box)
         self.plans.setAccessibleName("Plans")
         self.plans.itemActivated.connect(self.on_plan_activated)
         start = QPushButton("Start plan  (Enter)")
@@ -163,10 +170,12 @@ class HomeScreen(Screen):
         left.addWidget(self.notice)
         left.addWidget(self.resume_card)
         left.addWidget(self.advice_card)
-        left.addWidget(plans_heading)
+        plans_top = QHBoxLayout()
+        plans_top.addWidget(plans_heading, 1)
+        plans_top.addWidget(start)
+        left.addLayout(plans_top)
         left.addWidget(self.plans, 1)
         left.addWidget(self.preview_scroll)
-        left.addWidget(start)
         # On a short screen the quick session and the last session scroll; the buttons stay.
         forms = QWidget()
         forms_column = QVBoxLayout(forms)
@@ -195,7 +204,7 @@ class HomeScreen(Screen):
         for plan_file in plans:
             if plan_file.plan is not None:
                 sets = plan_file.plan.total_sets
-                item = QListWidgetItem(f"{plan_file.plan.title}\n{sets} sets")
+                item = QListWidgetItem(f"{plan_file.plan.title} · {sets} sets")
             else:
                 problem = plan_file.problems[0] if plan_file.problems else "cannot be read"
                 item = QListWidgetItem(f"⚠ {plan_file.path.name} cannot be used:\n{problem}")
@@ -204,6 +213,7 @@ class HomeScreen(Screen):
             item.setData(_PLAN_ROLE, plan_file)
             self.plans.addItem(item)
         self.plans.fit_rows()
+        self._fit_columns()
         usable = [
             row
             for row in range(self.plans.count())
@@ -233,14 +243,15 @@ class HomeScreen(Screen):
             headline = QLabel(" · ".join(p.replace(" ", "\u00a0") for p in line.split(" · ")))
             headline.setProperty("role", "advice")
             headline.setWordWrap(True)
-            why = QLabel(reason)
-            why.setProperty("role", "muted")
-            why.setWordWrap(True)
+            why = ElidedLine(reason)
+            why.setProperty("role", "secondary")
+            why.setContentsMargins(0, 0, 0, 6)
             self.advice_labels += [headline, why]
         for label in self.advice_labels:
             self.advice_lines.addWidget(label)
         self.advice_scroll.updateGeometry()
         self.train_advice.setVisible(bool(advice))
+        self._fit_columns()
 
     def show_notice(self, text: str) -> None:
         """A problem the person should know about (a settings file that could not be used)."""
@@ -312,6 +323,28 @@ class HomeScreen(Screen):
         self.plan_preview.setText(text)
         self.preview_scroll.setVisible(bool(text))
         self.preview_scroll.updateGeometry()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """What must be in sight without scrolling: every line of the coach's advice and a
+        few whole plan rows. The plan preview gets a few lines, and gives way first."""
+        tall = self.height() >= TALL_PX
+        rows = PLAN_ROWS_TALL if tall else PLAN_ROWS_SHORT
+        # A short screen keeps each reason to one line (whole in its tooltip) and drops the
+        # title (the window has it), so that every headline and the plans still show.
+        self.title.setVisible(tall)
+        edge = 20 if tall else 10
+        self._columns.setContentsMargins(28, edge, 28, edge)
+        for label in self.advice_labels:
+            if isinstance(label, ElidedLine):
+                label.set_elided(not tall)
+        self.plans.min_rows = rows
+        self.plans.keep_min_rows()
+        line = self.plan_preview.fontMetrics().lineSpacing()
+        self.preview_scroll.max_hint_px = PREVIEW_LINES * line + 4
+        self.preview_scroll.min_hint_px = 2 * line + 4
+        self.advice_scroll.updateGeometry()
+        self.preview_scroll.updateGeometry()
 
     def on_plan_activated(self, item: QListWidgetItem) -> None:
         plan_file = item.data(_PLAN_ROLE)
@@ -337,3 +370,4 @@ class HomeScreen(Screen):
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
         super().resizeEvent(event)
+        self._fit_columns()

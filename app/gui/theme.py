@@ -79,7 +79,8 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         QLabel[role="muted"] {{ color: {c.muted_text}; }}
         QLabel[role="danger"] {{ color: {c.danger}; }}
         QLabel[role="subheading"] {{ font-size: {base * 1.9:.0f}pt; font-weight: bold; }}
-        QLabel[role="advice"] {{ font-size: {base * 1.75:.0f}pt; font-weight: bold; }}
+        QLabel[role="advice"] {{ font-size: {base * 1.5:.0f}pt; font-weight: bold; }}
+        QLabel[role="secondary"] {{ font-size: {base * 1.15:.0f}pt; color: {c.muted_text}; }}
         QLabel[role="heading"] {{ font-size: {base * 2.4:.0f}pt; font-weight: bold; }}
         QFrame[role="card"] {{ background: {c.surface}; border-radius: 14px; }}
         QFrame[role="card"] QLabel {{ background: transparent; }}

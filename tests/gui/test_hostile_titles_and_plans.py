@@ -57,4 +57,4 @@ def test_a_fifo_and_a_huge_number_in_plans_never_stop_home(
     rows = [window.home.plans.item(i).text() for i in range(window.home.plans.count())]
     assert any(r.startswith("⚠ pipe.toml") and r.endswith(": not a regular file") for r in rows)
     assert any(r.startswith("⚠ huge.toml") and "2: a number is far too long" in r for r in rows)
-    assert any(r.startswith("Fine\n") for r in rows)
+    assert any(r.startswith("Fine · ") for r in rows)
