@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
+    QSizePolicy,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.domain.player import PlayerView, SetResult
@@ -23,9 +23,11 @@ from app.gui.reps_keypad import RepsKeypad
 from app.gui.screen import ScaledLabel, Screen
 from app.gui.session_driver import SessionDriver
 from app.gui.session_summary_text import clock
+from app.gui.touch_button import TouchButton
 
 MAX_RIR = 5
 FLAG_COLUMNS = 3
+SHORT_PX = 700
 
 
 class LogSheet(Screen):
@@ -62,7 +64,7 @@ class LogSheet(Screen):
         reps_row.addWidget(self.reps_label, 2)
         reps_row.addWidget(self.more)
         reps_row.addStretch(1)
-        reps_hint = ScaledLabel("reps done  ·  − / + or ↓ / ↑", 0.035)
+        self.reps_hint = reps_hint = ScaledLabel("reps done  ·  − / + or ↓ / ↑", 0.035)
         reps_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.rest_label = ScaledLabel("", 0.04)
         self.rest_label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -78,23 +80,26 @@ class LogSheet(Screen):
         rir_row = QHBoxLayout()
         rir_row.addWidget(QLabel("Reps in reserve"))
         for value in range(MAX_RIR + 1):
-            button = QPushButton(f"{value}+" if value == MAX_RIR else str(value))
-            button.setAccessibleName(f"Reps in reserve: {button.text()}")
+            words = f"{value}+" if value == MAX_RIR else str(value)
+            button = TouchButton(words, f"Reps in reserve: {words}")
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.rir.addButton(button, value)
             rir_row.addWidget(button)
         self.rir.idClicked.connect(self.on_rir_clicked)
-        self.flags: list[QCheckBox] = []
+        # Toggle buttons, not small check boxes: each is a whole fingertip target.
+        self.flags: list[TouchButton] = []
         flags = QGridLayout()
+        flags.setSpacing(8)
         for index, mistake in enumerate(variation.mistakes):
-            box = QCheckBox(mistake)
-            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.flags.append(box)
-            flags.addWidget(box, index // FLAG_COLUMNS, index % FLAG_COLUMNS)
+            flag = TouchButton(mistake, f"Form slipped: {mistake}")
+            flag.setCheckable(True)
+            self.flags.append(flag)
+            flags.addWidget(flag, index // FLAG_COLUMNS, index % FLAG_COLUMNS)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Note (optional)")
         self.note.setAccessibleName("Note (optional)")
+        self.fields: list[QWidget] = [self.box, self.note]
+        """Typed into, not tapped: as tall as a touch control all the same."""
         self.save = self.touch("Save  (Enter)", "Save this set", Action.NEXT, primary=True)
         leave = self.touch("Leave", "Leave session (this set is saved)", Action.LEAVE)
         bottom = QHBoxLayout()
@@ -105,24 +110,32 @@ class LogSheet(Screen):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.rest_label)
+        # The box height and the note share a row: a 600-pixel screen has no height to spare.
         box_row = QHBoxLayout()
-        box_row.addWidget(QLabel("Box height used"))
-        box_row.addWidget(self.box)
-        box_row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(36, 20, 36, 20)
+        box_row.setSpacing(12)
+        if schedule.box_height_cm is not None:
+            box_row.addWidget(QLabel("Box height used"))
+            box_row.addWidget(self.box)
+        else:
+            self.box.hide()
+        box_row.addWidget(self.note, 1)
+        self._rows = layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 16, 36, 16)
+        layout.setSpacing(8)
         layout.addLayout(top)
         layout.addLayout(reps_row, 3)
         layout.addWidget(reps_hint)
-        if schedule.box_height_cm is not None:
-            layout.addLayout(box_row)
         layout.addLayout(rir_row)
         flags_heading = QLabel("Form slipped?")
         flags_heading.setProperty("role", "muted")
         layout.addWidget(flags_heading)
         layout.addLayout(flags)
-        layout.addWidget(self.note)
+        layout.addLayout(box_row)
         layout.addLayout(bottom)
+        # Spare height goes to the number, not into gaps between the rows of controls.
+        for label in (self.heading, self.rest_label, reps_hint, flags_heading):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.reps_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.reps_label.setAccessibleName("Reps done: tap to type them")
         self.reps_label.installEventFilter(self)
         self.keypad = RepsKeypad(self)
@@ -130,6 +143,18 @@ class LogSheet(Screen):
         self._show_reps()
         driver.ticked.connect(self.on_ticked)
         self.on_ticked()
+
+    def rescale(self) -> None:
+        super().rescale()
+        # A short screen (1024x600) has no room for the hint under the number: the − and +
+        # say it, the help says the keys.
+        short = self.height() < SHORT_PX
+        self.reps_hint.setVisible(not short)
+        self._rows.setSpacing(4 if short else 8)
+        touch_px = self.save.minimumHeight()  # what the touch buttons took for this screen
+        for field in self.fields:
+            if field.minimumHeight() != touch_px:
+                field.setFixedHeight(touch_px)
 
     def _show_reps(self) -> None:
         self.reps_label.setText(str(self.reps))

@@ -1,0 +1,74 @@
+"""The log sheet by touch from the floor: every control a fingertip target with a name, at
+1024x600, 1280x800, 800x1280 and 1920x1080, with the real theme, nothing cut off."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.gui.keys import Action
+from app.gui.log_sheet import LogSheet
+from app.gui.main_window import MainWindow
+from app.gui.theme import apply_theme
+from app.gui.touch_button import MIN_TOUCH_PX
+from app.storage.settings import Theme
+from tests.gui.conftest import FakeClock
+from tests.gui.helpers import running, screen_name, select_plan, write_plan
+from tests.gui.layout_check import layout_problems
+from tests.gui.test_screen_sizes import LADDER, SIZES
+from tests.gui.touch import tap, visible_controls
+
+
+def touch_px(width: int, height: int) -> int:
+    """64 px on the smallest screens, 75 px at 1280x800, growing with the screen."""
+    return max(MIN_TOUCH_PX, round(0.075 * min(width, round(height * 1.25))))
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_control_on_the_log_sheet_is_a_named_fingertip_target(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    data_dir: Path,
+    clock: FakeClock,
+    qapp: QApplication,
+    width: int,
+    height: int,
+) -> None:
+    apply_theme(qapp, Theme.DARK)  # the look people get: bigger text than Qt's own
+    write_plan(data_dir, "ladder.toml", LADDER)
+    window = make_window()
+    window.resize(width, height)
+    select_plan(window, "Ladder for sizes")
+    window.on_action(Action.NEXT)
+    while screen_name(window) == "setup":
+        window.on_action(Action.NEXT)
+    window.on_action(Action.START_PAUSE)
+    clock.advance(20)
+    running(window).driver.on_tick()
+    window.on_action(Action.NEXT)  # end the set
+    sheet = window.current
+    assert isinstance(sheet, LogSheet)
+    for _ in range(3):
+        QApplication.processEvents()
+
+    controls = visible_controls(window)
+    names = [name for name, _ in controls]
+    for wanted in ("Reps in reserve: 0", "Reps in reserve: 5+", "Form slipped: Hips sagging"):
+        assert wanted in names
+    assert "Box height used" in names and "Note (optional)" in names
+    least = touch_px(width, height)
+    small = {name or type(w).__name__: w.height() for name, w in controls if w.height() < least}
+    assert not small, f"under {least} px tall: {small}"
+    assert all(names), f"a control without a name among {names}"
+    assert not layout_problems(window, "log sheet")
+
+    tap(qtbot, window, "Reps in reserve: 2")
+    tap(qtbot, window, "Form slipped: Hips sagging")
+    tap(qtbot, window, "Reps in reserve: 1")  # changed her mind: one answer only
+    result = sheet.result()
+    assert result.reps_in_reserve == 1
+    assert result.form_flags == ("Hips sagging",)
