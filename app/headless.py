@@ -265,7 +265,7 @@ class _Session:
         text = answer.strip()
         if not text and done:
             self._log(done)
-        elif text.isdigit() and int(text) <= 999:
+        elif text.isdecimal() and len(text) <= 3:
             self._log(int(text))
         else:
             print("  Please type a whole number of reps.")

@@ -107,9 +107,9 @@ def _parse_block(block: Fields, catalog: Mapping[str, Variation]) -> Block | Non
         block.problem("variation", f"unknown variation {variation_id!r} (known: {known})")
     sets = block.number("sets", low=1, high=20, default=None, integer=True)
     reps = block.parsed("reps", parse_rep_target, None)
-    tempo = block.parsed("tempo", parse_tempo, variation.default_tempo if variation else None)
-    if tempo is None and variation is None and not block.has("tempo"):
-        tempo = parse_tempo("3-1-1-0")  # the variation problem is already reported
+    # With an unknown variation there is no default tempo; only the variation is reported.
+    fallback = variation.default_tempo if variation else parse_tempo("3-1-1-0")
+    tempo = block.parsed("tempo", parse_tempo, fallback)
     rest = block.number("rest_s", low=0, high=600, default=DEFAULT_REST_S)
     reset = block.number("reset_s", low=0, high=30, default=DEFAULT_RESET_S)
     box = _box_height(block, variation)

@@ -68,6 +68,8 @@ class LineFinder:
             plain = _TABLE_HEADER.match(line)
             if plain:
                 current = (plain.group(1).strip("\"'"), 0)
+                # A problem about the table as a whole (``[block]`` for ``[[block]]``).
+                self._keys.setdefault((None, 0, current[0] or ""), number)
                 continue
             found = _KEY.match(line)
             if found:

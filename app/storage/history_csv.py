@@ -36,7 +36,7 @@ COLUMNS = (
     "reps_in_reserve",
     "note",
 )
-OPTIONAL_COLUMNS = ("rehearsal", "role", "form_flags")
+OPTIONAL_COLUMNS = ("rehearsal", "role", "form_flags", "time_under_tension_s")
 MAX_ROWS = 200_000
 MAX_CSV_BYTES = MAX_ROWS * 1_000
 """Import's size limit fits its row limit: 200,000 rows of up to 1 kB (an export is ~90 B a row)."""
@@ -69,6 +69,7 @@ def to_csv(sets: Iterable[SetRecord]) -> str:
                 int(s.rehearsal),
                 s.role,
                 protect_cell(FLAG_SEPARATOR.join(s.form_flags)),
+                decimal_text(s.time_under_tension_s),
             )
         )
     return out.getvalue()
@@ -218,6 +219,7 @@ def _row(cells: dict[str, str], latest: date) -> ImportedSet:
     return ImportedSet(
         role=parse_role(cells.get("role", "")).value,
         form_flags=_flags(unprotect_cell(cells.get("form_flags", ""))),
+        time_under_tension_s=_seconds(cells.get("time_under_tension_s", "")),
         session_uid=session_uid,
         session_title=title,
         block=_whole(cells["block"], "block", 0, 49),
@@ -236,9 +238,23 @@ def _row(cells: dict[str, str], latest: date) -> ImportedSet:
 
 def _whole(text: str, name: str, low: int, high: int) -> int:
     stripped = text.strip()
-    if not stripped.isdigit() or not low <= int(stripped) <= high:
+    if not (stripped.isdecimal() and len(stripped) <= 9) or not low <= int(stripped) <= high:
         raise ValueError(f"{name} {text!r} must be a whole number {low}-{high}")
     return int(stripped)
+
+
+def _seconds(text: str) -> float:
+    """A set's time under tension (a rescued set keeps it); blank in older files: 0."""
+    stripped = text.strip()
+    if not stripped:
+        return 0.0
+    try:
+        value = float(stripped)
+    except ValueError:
+        raise ValueError(f"time_under_tension_s {text!r} is not a number") from None
+    if not math.isfinite(value) or not 0 <= value <= 100_000:
+        raise ValueError(f"time_under_tension_s {text!r} must be 0-100000")
+    return value
 
 
 def _box(text: str) -> float | None:

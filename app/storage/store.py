@@ -160,6 +160,7 @@ class ImportedSet:
     rehearsal: bool = False
     role: str = "work"
     form_flags: tuple[str, ...] = ()
+    time_under_tension_s: float = 0.0
 
 
 _SET_COLUMNS = """
@@ -540,7 +541,8 @@ class Store:
                     cursor = db.execute(
                         "INSERT INTO set_log (session_id, block, set_number, variation,"
                         " box_height_cm, tempo, target_reps, reps, reps_in_reserve, note,"
-                        " ended_at, role, form_flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                        " ended_at, role, form_flags, time_under_tension_s)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                         " ON CONFLICT (session_id, block, set_number) DO NOTHING",
                         (
                             session_id,
@@ -556,6 +558,7 @@ class Store:
                             row.ended_at,
                             row.role,
                             json.dumps(list(row.form_flags)),
+                            row.time_under_tension_s,
                         ),
                     )
                     added += cursor.rowcount

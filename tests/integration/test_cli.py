@@ -106,8 +106,8 @@ def test_import_then_history_round_trip_and_a_bad_file_writes_nothing(
     assert err.strip() == f"{bad}:3: reps 'many' must be a whole number 0-1000"
     code, out, _ = run(capsys, "--data-dir", data, "history", "--csv")
     assert out.splitlines() == [
-        header + ",rehearsal,role,form_flags",
-        "2026-11-20T18:05:00+01:00,s1,Ladder,0,1,hands-elevated-push-up,45,3-1-1-0,8-12,10,2,,0,work,",
+        header + ",rehearsal,role,form_flags,time_under_tension_s",
+        "2026-11-20T18:05:00+01:00,s1,Ladder,0,1,hands-elevated-push-up,45,3-1-1-0,8-12,10,2,,0,work,,0",
     ]
 
 

@@ -280,3 +280,48 @@ def test_escape_sequences_in_a_title_never_reach_the_terminal(
         capsys, "--data-dir", str(tmp_path / "d"), "play", str(plan), "--yes", "--audio", "none"
     )
     assert code == 0 and "\x1b" not in out and "Evil]0;pwned title" in out
+
+
+# --- 16. messages ---------------------------------------------------------------------------
+
+
+def test_plan_messages_name_the_real_problem_and_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('title = "x"\n[[block]]\nvariation = "nope"\nsets = 3\nreps = 5\n', "utf-8")
+    code, _, err = run(capsys, "validate", str(bad))
+    assert code == 2
+    assert err.startswith(f"{bad}:3: block 1: unknown variation 'nope'")
+    assert err.count("\n") == 1  # not also "'tempo' is required"
+    table = tmp_path / "table.toml"
+    table.write_text('title = "x"\n[block]\nvariation = "floor-push-up"\n', "utf-8")
+    code, _, err = run(capsys, "validate", str(table))
+    assert err == f"{table}:2: 'block' must be written as [[block]] tables\n"
+
+
+def test_no_raw_python_text_reaches_the_person(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = "date,session_id,session_title,block,set,variation,box_height_cm,tempo,"
+    header += "target_reps,reps,reps_in_reserve,note"
+    row = "2026-11-20T18:05:00+01:00,s,Ladder,0,1,floor-push-up,,3-1-1-0,8,²,,"
+    csv = tmp_path / "sets.csv"
+    csv.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "d"), "import", str(csv))
+    assert code == 2
+    assert err == f"{csv}:2: reps '²' must be a whole number 0-1000\n"
+    assert "invalid literal" not in err
+
+
+def test_a_read_only_log_is_not_called_damaged() -> None:
+    import sqlite3
+
+    from app.storage.store import describe_open_error
+
+    error = sqlite3.OperationalError("attempt to write a readonly database")
+    error.sqlite_errorname = "SQLITE_READONLY"
+    message = describe_open_error(Path("log.sqlite3"), error)
+    assert "damaged" not in message and "cannot be written" in message
+    error.sqlite_errorname = "SQLITE_FULL"
+    assert "disk is full" in describe_open_error(Path("log.sqlite3"), error)

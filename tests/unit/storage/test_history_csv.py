@@ -25,8 +25,8 @@ def test_round_trip_through_the_store(tmp_path: Path) -> None:
         assert store.import_sets(rows) == 0
         text = to_csv(store.sets())
     lines = text.splitlines()
-    assert lines[0] == HEADER + ",rehearsal,role,form_flags"
-    assert lines[1] == ROW + ",0,work,"
+    assert lines[0] == HEADER + ",rehearsal,role,form_flags,time_under_tension_s"
+    assert lines[1] == ROW + ",0,work,,0"
     assert parse_csv(text) == rows
 
 

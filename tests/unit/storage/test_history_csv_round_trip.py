@@ -110,7 +110,7 @@ def _rows() -> st.SearchStrategy[SetRecord]:
         reps_in_reserve=st.none() | st.integers(0, 10),
         form_flags=_flags(),
         note=st.text(_TEXT, max_size=2000),
-        time_under_tension_s=st.just(0.0),
+        time_under_tension_s=st.floats(0, 100_000, allow_nan=False),
         ended_at=_moments(),
         rehearsal=st.booleans(),
         role=st.sampled_from(ROLE_NAMES),
@@ -134,6 +134,7 @@ def _expected(row: SetRecord) -> ImportedSet:
         rehearsal=row.rehearsal,
         role=row.role,
         form_flags=row.form_flags,
+        time_under_tension_s=row.time_under_tension_s,
     )
 
 
