@@ -155,6 +155,13 @@ class HomeScreen(Screen):
         last_layout.addWidget(last_heading)
         last_layout.addWidget(self.last_session)
 
+        # Only while the saved choice is "muted": a new session would start silent.
+        self.muted_note = QPushButton("Sound off  ·  turn on (M)")
+        self.muted_note.setObjectName("muted-note")
+        self.muted_note.setAccessibleName("Turn the sound on for every session (M)")
+        self.muted_note.setProperty("warning", True)
+        self.muted_note.clicked.connect(lambda: self.action_requested.emit(Action.MUTE))
+        self.muted_note.hide()
         nav = QHBoxLayout()
         for text, signal in (
             ("Progress", self.progress_requested),
@@ -188,6 +195,7 @@ class HomeScreen(Screen):
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.forms_scroll, 1)
+        right.addWidget(self.muted_note)
         right.addLayout(nav)
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._columns.setContentsMargins(28, 20, 28, 20)
@@ -257,6 +265,10 @@ class HomeScreen(Screen):
         """A problem the person should know about (a settings file that could not be used)."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+
+    def show_muted(self, muted: bool) -> None:
+        """Say so while every session starts muted (the saved choice: M here or Settings)."""
+        self.muted_note.setVisible(muted)
 
     def show_last_session(self, text: str) -> None:
         self.last_session.setText(text)

@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
             [(line, s.reason) for line, s in zip(lines, self.advice, strict=True)]
         )
         self.home.show_notice(notice)
+        self.home.show_muted(self.services.settings.muted)
 
     # --- starting a session ------------------------------------------------------------------
 
@@ -498,6 +499,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
         self.home.quick.apply_settings(settings)
+        self.home.show_muted(settings.muted)
         self.home.units = settings.units
         if self.run is not None:
             self.run.driver.output.set_volume(settings.volume)
@@ -510,15 +512,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Settings could not be saved", 5000)
 
     def toggle_mute(self) -> None:
-        """M: this session's sound; on the Settings screen, the saved choice."""
+        """M: this session's sound; on home and the Settings screen, the saved choice."""
         current = self.stack.currentWidget()
         if self.run is not None:
             self.run.toggle_mute()
-        elif isinstance(current, SettingsScreen):
+        elif isinstance(current, SettingsScreen) or current is self.home:
             self.apply_settings(
                 replace(self.services.settings, muted=not self.services.settings.muted)
             )
-            current.show_muted(self.services.settings.muted)
+            if isinstance(current, SettingsScreen):
+                current.show_muted(self.services.settings.muted)
 
     # --- keys ----------------------------------------------------------------------------
 

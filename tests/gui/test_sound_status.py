@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -109,3 +110,24 @@ def test_m_and_a_tap_mute_this_session_only(
     tap(qtbot, window, "Leave session now")
     player = _start_set(qtbot, window)
     assert player.sound.text() == "♪ Sound on" and not opened[-1].muted
+
+
+def test_m_on_home_mutes_every_session_and_home_says_so_until_tapped_back_on(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], data_dir: Path
+) -> None:
+    window = make_window()
+    window.home.plans.setFocus()  # not typing into the quick session
+    assert not window.home.muted_note.isVisibleTo(window)
+    press(qtbot, window, Qt.Key.Key_M)
+    assert window.home.muted_note.isVisibleTo(window)
+    assert "Sound off" in window.home.muted_note.text()
+    saved = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))
+    assert saved["muted"] is True
+    window.close()
+
+    again = make_window(Settings(muted=True))  # the saved choice: the next start says so
+    assert again.home.muted_note.isVisibleTo(again)
+    tap(qtbot, again, "Turn the sound on")
+    assert not again.home.muted_note.isVisibleTo(again)
+    saved = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))
+    assert saved["muted"] is False
