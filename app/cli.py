@@ -371,7 +371,16 @@ def _open_log(folder: Path) -> Store:
 
 
 def _history(folder: Path, *, as_csv: bool) -> int:
-    with _open_log(folder) as store:
+    try:
+        store = _open_log(folder)
+    except StoreError as error:
+        if not store_path(folder).is_file():
+            raise
+        # A folder that cannot be written (a read-only disk, a frozen folder) can still be read.
+        store = Store.read_only(store_path(folder))
+        del error
+        _error(f"{folder} cannot be written, so the log is shown read-only")
+    with store:
         sets = store.sets()
         if as_csv:
             _write_utf8(to_csv(sets))

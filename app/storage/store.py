@@ -227,6 +227,28 @@ class Store:
         db.guard(self.path)
         return db
 
+    @classmethod
+    def read_only(cls, path: Path) -> Store:
+        """The log only read, nothing written (not even SQLite's side files): for a folder
+        that cannot be written, whose log can still be shown. StoreError if unreadable."""
+        store = cls.__new__(cls)
+        store.path, store._uri, store._hold = path, None, None
+        last: sqlite3.Error | None = None
+        # ``immutable`` reads a log whose folder cannot hold SQLite's side files.
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                store._db = sqlite3.connect(
+                    f"{path.resolve().as_uri()}?{options}", uri=True, isolation_level=None
+                )
+                store._db.execute("SELECT COUNT(*) FROM session").fetchone()
+                return store
+            except sqlite3.Error as error:
+                last = error
+                with contextlib.suppress(sqlite3.Error, AttributeError):
+                    store._db.close()
+        assert last is not None
+        raise StoreError(describe_open_error(path, last))
+
     def __enter__(self) -> Store:
         return self
 

@@ -325,3 +325,31 @@ def test_a_read_only_log_is_not_called_damaged() -> None:
     assert "damaged" not in message and "cannot be written" in message
     error.sqlite_errorname = "SQLITE_FULL"
     assert "disk is full" in describe_open_error(Path("log.sqlite3"), error)
+
+
+# --- 15. a read-only data folder ---------------------------------------------------------------
+
+
+def test_a_frozen_data_folder_can_still_be_read_and_backed_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.fixtures.faults import can_freeze, frozen
+
+    if not can_freeze(tmp_path):
+        pytest.skip("chattr +i is not available here")
+    data = tmp_path / "data"
+    csv = tmp_path / "sets.csv"
+    header = "date,session_id,session_title,block,set,variation,box_height_cm,tempo,"
+    header += "target_reps,reps,reps_in_reserve,note"
+    csv.write_text(
+        f"{header}\n2026-11-20T18:05:00+01:00,s,Ladder,0,1,floor-push-up,,3-1-1-0,8,9,,\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "--data-dir", str(data), "import", str(csv))[0] == 0
+    with frozen(data):
+        code, out, err = run(capsys, "--data-dir", str(data), "history")
+        assert code == 0 and "floor-push-up" in out
+        assert err == f"tempo-trainer: {data} cannot be written, so the log is shown read-only\n"
+        target = tmp_path / "b.json"
+        assert run(capsys, "--data-dir", str(data), "backup", str(target))[0] == 0
+    assert len(json.loads(target.read_text(encoding="utf-8"))["sets"]) == 1
