@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.storage.resources import ResourceError, resource_path
 from app.storage.settings import Theme
 
 
@@ -60,6 +61,14 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         QListWidget, QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{
             background: {c.surface}; border: 2px solid {c.track}; border-radius: 8px;
             padding: 6px; }}
+        QSpinBox, QDoubleSpinBox {{ padding-right: 40px; }}
+        QSpinBox::up-button, QDoubleSpinBox::up-button {{ subcontrol-origin: border;
+            subcontrol-position: top right; width: 38px; border-left: 2px solid {c.track};
+            border-top-right-radius: 8px; }}
+        QSpinBox::down-button, QDoubleSpinBox::down-button {{ subcontrol-origin: border;
+            subcontrol-position: bottom right; width: 38px; border-left: 2px solid {c.track};
+            border-top: 1px solid {c.track}; border-bottom-right-radius: 8px; }}
+        {_spin_arrows(theme)}
         QListWidget::item {{ padding: 10px; }}
         QListWidget::item:selected {{ background: {c.accent}; color: {c.background}; }}
         QCheckBox::indicator {{ width: 28px; height: 28px; border: 3px solid {c.muted_text};
@@ -86,3 +95,18 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         QFrame[role="card"] QLabel {{ background: transparent; }}
         """
     )
+
+
+def _spin_arrows(theme: Theme) -> str:
+    """Arrows for the spin boxes' wide buttons (a styled button loses the platform's own)."""
+    rules = []
+    for way in ("up", "down"):
+        try:
+            path = resource_path(f"icons/spin-{way}-{theme.value}.svg").as_posix()
+        except ResourceError:  # a broken installation: buttons without arrows, still usable
+            continue
+        rules.append(
+            f"QSpinBox::{way}-arrow, QDoubleSpinBox::{way}-arrow {{ image: url({path}); "
+            "width: 14px; height: 9px; }"
+        )
+    return "\n".join(rules)

@@ -1,0 +1,45 @@
+"""The theme's spin boxes: wide up and down buttons, each with an arrow that shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSpinBox
+
+from app.gui.main_window import MainWindow
+from app.gui.theme import apply_theme, colours
+from app.storage.settings import Theme
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_the_spin_box_arrows_are_drawn_in_wide_buttons(
+    make_window: Callable[..., MainWindow], qapp: QApplication, theme: Theme
+) -> None:
+    apply_theme(qapp, theme)
+    window = make_window()
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    sets = window.home.quick.sets
+    option = QStyleOptionSpinBox()
+    sets.initStyleOption(option)
+    picture = sets.grab().toImage()
+    text = QColor(colours(theme).text)
+    for name, way in (
+        ("up", QStyle.SubControl.SC_SpinBoxUp),
+        ("down", QStyle.SubControl.SC_SpinBoxDown),
+    ):
+        button = sets.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, option, way, sets)
+        assert button.width() >= 30, f"the {name} button is {button.width()} px wide"
+        arrow = [
+            (x, y)
+            for x in range(button.left(), button.right())
+            for y in range(button.top(), button.bottom())
+            if _near(QColor(picture.pixel(x, y)), text)
+        ]
+        assert len(arrow) >= 20, f"no arrow drawn on the {name} button"
+
+
+def _near(a: QColor, b: QColor) -> bool:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) < 60
