@@ -18,6 +18,8 @@ from app.gui.player_screen import PlayerScreen
 from app.gui.progress.history_screen import HistoryScreen
 from app.gui.rest_screen import RestScreen
 from app.gui.setup_screen import SetupScreen
+from app.gui.theme import apply_theme
+from app.storage.settings import Theme
 from app.storage.store import ImportedSet, Store
 from tests.gui.conftest import FakeClock
 from tests.gui.helpers import running, screen_name, select_plan, write_plan
@@ -95,9 +97,11 @@ def test_every_screen_fits_and_reads_from_the_floor(
     data_dir: Path,
     clock: FakeClock,
     store: Store,
+    qapp: QApplication,
     width: int,
     height: int,
 ) -> None:
+    apply_theme(qapp, Theme.DARK)  # the text sizes people get (both themes share them)
     write_plan(data_dir, "ladder.toml", LADDER)
     log_session(store, "2024-05-01", [10, 9, 8])
     log_session(store, "2024-05-03", [12, 12, 12])
