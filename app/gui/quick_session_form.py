@@ -41,6 +41,12 @@ class QuickSessionForm(QFrame):
         self._settings = settings
         self.variation = QComboBox()
         self.variation.setAccessibleName("Variation")
+        # Not as wide as the longest name: on a 1024x600 screen the form's column is narrow,
+        # and a wider form would be cut at the right (names elide instead).
+        self.variation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.variation.setMinimumContentsLength(10)
         for variation in catalog.values():
             self.variation.addItem(variation.name, variation.id)
         self.box_height = QDoubleSpinBox()

@@ -71,3 +71,5 @@ def test_the_ladder_advice_and_whole_plan_rows_show_without_scrolling(
     assert len(shown) >= rows, f"{len(shown)} whole plan rows in sight"
     assert plans.visible_rows() >= rows
     assert not layout_problems(window, "home")
+    # the quick session scrolls down on a short screen, but is never cut at the right
+    assert home.quick.width() <= home.forms_scroll.viewport().width()
