@@ -62,6 +62,8 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
             background: {c.surface}; border: 2px solid {c.track}; border-radius: 8px;
             padding: 6px; }}
         QSpinBox, QDoubleSpinBox {{ padding-right: 40px; }}
+        QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+            width: 38px; border: none; }}
         QSpinBox::up-button, QDoubleSpinBox::up-button {{ subcontrol-origin: border;
             subcontrol-position: top right; width: 38px; border-left: 2px solid {c.track};
             border-top-right-radius: 8px; }}
@@ -98,15 +100,17 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 
 
 def _spin_arrows(theme: Theme) -> str:
-    """Arrows for the spin boxes' wide buttons (a styled button loses the platform's own)."""
+    """Arrows for the spin boxes' wide buttons and the lists' drop-downs (a styled button
+    loses the platform's own)."""
     rules = []
     for way in ("up", "down"):
         try:
             path = resource_path(f"icons/spin-{way}-{theme.value}.svg").as_posix()
         except ResourceError:  # a broken installation: buttons without arrows, still usable
             continue
+        combo = ", QComboBox::down-arrow" if way == "down" else ""
         rules.append(
-            f"QSpinBox::{way}-arrow, QDoubleSpinBox::{way}-arrow {{ image: url({path}); "
+            f"QSpinBox::{way}-arrow, QDoubleSpinBox::{way}-arrow{combo} {{ image: url({path}); "
             "width: 14px; height: 9px; }"
         )
     return "\n".join(rules)

@@ -43,3 +43,24 @@ def test_the_spin_box_arrows_are_drawn_in_wide_buttons(
 
 def _near(a: QColor, b: QColor) -> bool:
     return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) < 60
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_a_drop_down_list_shows_its_arrow(
+    make_window: Callable[..., MainWindow], qapp: QApplication, theme: Theme
+) -> None:
+    apply_theme(qapp, theme)
+    window = make_window()
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    variation = window.home.quick.variation
+    picture = variation.grab().toImage()
+    text = QColor(colours(theme).text)
+    right = range(variation.width() - 40, variation.width() - 4)  # right of the longest name
+    arrow = [
+        (x, y)
+        for x in right
+        for y in range(variation.height())
+        if _near(QColor(picture.pixel(x, y)), text)
+    ]
+    assert len(arrow) >= 20, "no arrow drawn on the drop-down"
