@@ -6,8 +6,8 @@ under a running app), the next touch of the mapping kills the process with SIGBU
 no rescue CSV, the set being saved lost. So every statement first checks that the file can
 still be written (one ``access`` call). When it cannot, the process's mappings of it are made
 private copies (what SQLite reads stays the same; what it writes no longer reaches the file)
-and ``SharedMemoryFrozen`` is raised: the store then refuses writes, and the front ends keep
-the sets in memory and in a rescue CSV like any other write failure.
+and every later write raises ``SharedMemoryFrozen`` (reads go on): the store refuses writes,
+and the front ends keep the sets in memory and in a rescue CSV like any other write failure.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ class GuardedConnection(sqlite3.Connection):
     def guard(self, log: Path) -> None:
         self.guarded_log = log
 
-    def _check(self) -> None:
+    def _check(self, sql: str = "") -> None:
+        """Refuse once the file cannot be written; a plain read still works on the copy."""
         log = self.guarded_log
         if log is None:
             return
@@ -57,10 +58,12 @@ class GuardedConnection(sqlite3.Connection):
             if not self.frozen:
                 detach_shared_memory(shm_path(log))
                 self.frozen = True
+            if sql.lstrip()[:6].upper() == "SELECT" and not self.in_transaction:
+                return
             raise SharedMemoryFrozen(f"{shm_path(log)} cannot be written")
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        self._check()
+        self._check(sql)
         return super().execute(sql, parameters)
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
