@@ -247,6 +247,27 @@ def test_the_newest_unfinished_session_is_the_later_instant_not_the_larger_text(
         unfinished = store.unfinished_session()
         assert unfinished is not None and unfinished.title == "Later"
         assert [s.title for s in store.sessions()] == ["Older", "Later"]
+        store.import_sets(
+            ImportedSet(
+                session_uid=uid,
+                session_title=uid,
+                block=0,
+                set_number=1,
+                variation="floor-push-up",
+                box_height_cm=None,
+                tempo="3-1-1-0",
+                target_reps="8",
+                reps=8,
+                reps_in_reserve=None,
+                note="",
+                ended_at=moment.isoformat(),
+            )
+            for uid, moment in (("later", later), ("older", older))
+        )
+    code, out, _ = run(capsys, "--data-dir", str(data), "history")
+    assert code == 0
+    first, second = out.splitlines()
+    assert first.startswith(older.isoformat()) and second.startswith(later.isoformat())
 
 
 # --- 15, 16. smaller ones ---------------------------------------------------------------------
