@@ -14,15 +14,25 @@ repainting would. Reported per design: start latency (first cue heard after it w
 monotonic clock; +-parec's buffer of about 20 ms), jitter (sd and max of onset errors after
 removing the constant latency), drift (ms per minute, slope of the errors), missing and extra
 notes. Prints a markdown table and puts it into ``--results`` (bench/results-audio.md), between
-its markers, leaving the rest of the file (bench/frame_sync.py's figures) alone.
+its markers (those of ``--load`` runs apart), leaving the rest of the file alone.
 
-Run: ``.venv/bin/python bench/audio_timing.py [--minutes 10]``.
+``--load`` plays it under the mixed load of a busy laptop, started before each design and
+stopped after it (all at the bench's own priority): one busy loop per core, a multithreaded
+numpy matrix product and a disk writer that fsyncs 300 MB at a time. For ``qt`` the child also
+reports what its feeder thread saw (wake-up delays, the least audio queued ahead of the sink,
+how far the sink's played clock fell behind the monotonic clock, gaps healed).
+
+Run: ``nice .venv/bin/python bench/audio_timing.py [--minutes 10] [--load]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
+import itertools
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -32,6 +42,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.audio.output import CueOutput
+from app.audio.qt_output import BUFFER_S
+from app.audio.stream_feeder import WAKE_BOUNDS_MS
 from app.domain.player import ScheduledCue
 from app.domain.timeline import compile_timeline
 from app.storage.catalog import load_catalog
@@ -48,11 +60,57 @@ from tests.integration.audio_recording import (
 DESIGNS = ("qt", "simpleaudio", "naive")
 RESULTS_BEGIN = "<!-- audio-timing -->"
 RESULTS_END = "<!-- /audio-timing -->"
+LOAD_BEGIN = "<!-- audio-timing-load -->"
+LOAD_END = "<!-- /audio-timing-load -->"
 LEAD_IN_S = 1.0
 SIMPLEAUDIO_RATE = 48000
 """simpleaudio refuses 50 kHz ("weird sample rate"); PulseAudio resamples to the sink."""
 SET_S = 53.0
 REST_S = 30
+
+
+LOAD_SCRIPTS = {
+    "busy loop": "while True:\n    pass\n",
+    "numpy matrix product": (
+        "import numpy as np\na = np.random.default_rng(0).random((1200, 1200))\n"
+        "while True:\n    a @ a\n"
+    ),
+    "fsync'ing disk writer": (
+        "import os, sys\nchunk = os.urandom(1 << 20)\npath = sys.argv[1]\n"
+        "while True:\n    with open(path, 'wb') as f:\n        for _ in range(300):\n"
+        "            f.write(chunk)\n        f.flush()\n        os.fsync(f.fileno())\n"
+        "    os.remove(path)\n"
+    ),
+}
+
+
+class Load:
+    """The mixed load of a busy laptop, in processes of its own; a context manager."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._processes: list[subprocess.Popen[bytes]] = []
+
+    def __enter__(self) -> Load:
+        scripts = [LOAD_SCRIPTS["busy loop"]] * (os.cpu_count() or 1)
+        scripts += [LOAD_SCRIPTS["numpy matrix product"], LOAD_SCRIPTS["fsync'ing disk writer"]]
+        for script in scripts:
+            self._processes.append(
+                subprocess.Popen(
+                    [sys.executable, "-c", script, str(self._folder / "load.bin")],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+        time.sleep(1.0)  # the numpy threads and the writer get going
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for process in self._processes:
+            process.kill()
+        for process in self._processes:
+            process.wait()
+        (self._folder / "load.bin").unlink(missing_ok=True)
 
 
 def plan_text(minutes: float) -> str:
@@ -64,7 +122,7 @@ def plan_text(minutes: float) -> str:
     )
 
 
-def child(design: str, plan_path: Path, busy_ms: float) -> int:
+def child(design: str, plan_path: Path, busy_ms: float, options: dict[str, float]) -> int:
     """Play the plan through ``design``; print the monotonic time the first cue was due."""
     from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 
@@ -115,7 +173,11 @@ def child(design: str, plan_path: Path, busy_ms: float) -> int:
     if design == "qt":
         from app.audio.qt_output import QtOutput
 
-        output: CueOutput = QtOutput()
+        output: CueOutput = QtOutput(
+            buffer_s=options.get("buffer_s", BUFFER_S),
+            raise_priority=bool(options.get("priority", 1)),
+            heal_gaps=bool(options.get("heal", 1)),
+        )
     else:
         from app.audio.simpleaudio_output import SimpleaudioOutput
 
@@ -134,6 +196,9 @@ def child(design: str, plan_path: Path, busy_ms: float) -> int:
     tick.start(20)
     loop.exec()
     output.close()
+    stats = getattr(output, "stats", None)
+    if stats is not None:
+        print(json.dumps({"stats": dataclasses.asdict(stats)}), flush=True)
     del app
     return 0
 
@@ -144,27 +209,29 @@ def measure(
     pulse: PrivatePulse,
     busy_ms: float,
     errors_folder: Path | None = None,
+    *,
+    load: bool = False,
+    options: dict[str, float] | None = None,
 ) -> dict[str, str]:
     plan = read_plan(plan_path, load_catalog()).plan
     assert plan is not None
     cues = [ScheduledCue(c.t_s, c.kind) for c in compile_timeline(plan).cues]
-    with Recorder(pulse) as recorder:
-        done = subprocess.run(
-            [
-                *(sys.executable, __file__, "--child", design, "--plan", str(plan_path)),
-                *("--busy-ms", str(busy_ms)),
-            ],
-            env=pulse.env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+    command = [
+        *(sys.executable, __file__, "--child", design, "--plan", str(plan_path)),
+        *("--busy-ms", str(busy_ms), "--options", json.dumps(options or {})),
+    ]
+    with Recorder(pulse) as recorder, contextlib.ExitStack() as stack:
+        if load:
+            stack.enter_context(Load(plan_path.parent))
+        done = subprocess.run(command, env=pulse.env, capture_output=True, text=True, check=False)
         time.sleep(0.5)
         recording = recorder.stop()
         zero = recorder.started_at
     if done.returncode != 0:
         return {"design": design, "note": f"failed: {done.stderr.strip().splitlines()[-1:]}"}
-    due = json.loads(done.stdout.strip().splitlines()[-1])["due"]
+    said = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    due = next(s["due"] for s in said if "due" in s)
+    stats = next((s["stats"] for s in said if "stats" in s), None)
     ideal = all_onsets(ideal_track(cues, SINK_RATE), SINK_RATE)
     result = compare(ideal, all_onsets(recording, SINK_RATE), tolerance_s=0.2)
     ideal_first = min(min(t) for t in ideal.values() if t)
@@ -175,16 +242,43 @@ def measure(
             encoding="utf-8",
         )
     start_ms = (zero + result.latency_s + ideal_first - (due + ideal_first)) * 1000
-    return {
-        "design": design,
+    errors = [e for _, e in result.errors_s]
+    steps = sum(1 for a, b in itertools.pairwise(errors) if abs(b - a) > 0.001)
+    row = {
+        "design": design
+        + (" (" + ", ".join(f"{k} {v:g}" for k, v in options.items()) + ")" if options else ""),
+        "load": "mixed" if load else "none",
         "notes": str(sum(len(t) for t in ideal.values())),
         "start latency (ms)": f"{start_ms:.0f}",
         "jitter sd (ms)": f"{result.sd_s * 1000:.3f}",
         "jitter max (ms)": f"{result.max_abs_error_s * 1000:.3f}",
         "drift (ms/min)": f"{result.drift_s_per_min() * 1000:+.3f}",
+        "steps > 1 ms": str(steps),
+        "last minus first note (ms)": f"{(errors[-1] - errors[0]) * 1000:+.1f}" if errors else "",
         "missing": str(len(result.missing)),
         "extra": str(len(result.extra)),
     }
+    if stats is not None and "buffers_ended" in stats:
+        row |= {
+            "buffers ended": str(stats["buffers_ended"]),
+            "end overrun least / most (ms)": (
+                f"{stats['least_overrun_s'] * 1000:.1f} / {stats['most_overrun_s'] * 1000:.1f}"
+            ),
+            "gaps found": f"{stats['gaps']} ({stats['gap_s'] * 1000:.0f} ms)",
+        }
+    elif stats is not None:
+        late = sum(stats["wake_delay_ms"][WAKE_BOUNDS_MS.index(20) + 1 :])
+        row |= {
+            "feeder priority": stats["priority"],
+            "wake-ups": str(stats["wake_ups"]),
+            "wake-ups > 20 ms late": str(late),
+            "latest wake-up (ms)": f"{stats['max_wake_delay_s'] * 1000:.1f}",
+            "least queued (ms)": f"{stats['min_ahead_s'] * 1000:.1f}",
+            "played clock behind (ms)": f"{stats['max_behind_s'] * 1000:.1f}",
+        }
+        if "gaps" in stats:
+            row["gaps healed"] = f"{stats['gaps']} ({stats['gap_s'] * 1000:.0f} ms)"
+    return row
 
 
 def table(rows: list[dict[str, str]]) -> str:
@@ -221,11 +315,27 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FOLDER",
         help="also write every note's (ideal time, error) to FOLDER/DESIGN.json",
     )
+    parser.add_argument("--load", action="store_true", help="play under the mixed load")
+    parser.add_argument(
+        "--buffer-ms", type=float, help="the qt output's buffer ahead (default: the app's)"
+    )
+    parser.add_argument(
+        "--no-priority", action="store_true", help="leave the qt feeder at normal priority"
+    )
+    parser.add_argument("--no-heal", action="store_true", help="let the qt output keep gaps")
     parser.add_argument("--child", choices=DESIGNS, help=argparse.SUPPRESS)
+    parser.add_argument("--options", default="{}", help=argparse.SUPPRESS)
     parser.add_argument("--plan", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        return child(args.child, args.plan, args.busy_ms)
+        return child(args.child, args.plan, args.busy_ms, json.loads(args.options))
+    options: dict[str, float] = {}
+    if args.buffer_ms is not None:
+        options["buffer_s"] = args.buffer_ms / 1000
+    if args.no_priority:
+        options["priority"] = 0
+    if args.no_heal:
+        options["heal"] = 0
     designs = [d for d in args.designs.split(",") if d]
     if sys.version_info >= (3, 12):
         designs = [d for d in designs if d == "qt"]
@@ -236,14 +346,26 @@ def main(argv: list[str] | None = None) -> int:
         with PrivatePulse(Path(folder) / "pulse") as pulse:
             for design in designs:
                 print(f"playing {design} ...", file=sys.stderr, flush=True)
-                rows.append(measure(design, plan_path, pulse, args.busy_ms, args.errors))
+                rows.append(
+                    measure(
+                        design,
+                        plan_path,
+                        pulse,
+                        args.busy_ms,
+                        args.errors,
+                        load=args.load,
+                        options=options if design == "qt" else {},
+                    )
+                )
     text = (
         f"Audio timing, {args.minutes:g}-minute plan, Python {sys.version.split()[0]},"
-        f" busy Qt thread {args.busy_ms:g} ms of every 50 ms, PulseAudio null sink at"
+        f" busy Qt thread {args.busy_ms:g} ms of every 50 ms,"
+        f" {'mixed load (see --load)' if args.load else 'no load'}, PulseAudio null sink at"
         f" {SINK_RATE} Hz ({time.strftime('%Y-%m-%d')}):\n\n{table(rows)}\n"
     )
     print(text)
-    write_section(args.results, RESULTS_BEGIN, RESULTS_END, text)
+    begin, end = (LOAD_BEGIN, LOAD_END) if args.load else (RESULTS_BEGIN, RESULTS_END)
+    write_section(args.results, begin, end, text)
     return 0
 
 

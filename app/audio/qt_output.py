@@ -34,7 +34,7 @@ from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaD
 from app.audio.mixer import CueMixer
 from app.audio.output import AudioUnavailableError
 from app.audio.sounds import Samples, cue_sounds
-from app.audio.stream_feeder import StreamFeeder
+from app.audio.stream_feeder import FeedStats, StreamFeeder
 from app.audio.voice import Voice
 from app.domain.player import ScheduledCue
 from app.domain.timeline import CueKind
@@ -85,8 +85,14 @@ class QtOutput:
         device: QAudioDevice | None = None,
         clock: Callable[[], float] = time.monotonic,
         voice: Voice | None = None,
+        raise_priority: bool = True,
+        heal_gaps: bool = True,
     ) -> None:
         self._sounds = sounds
+        self._raise_priority = raise_priority
+        self._heal_gaps = heal_gaps
+        self.stats = FeedStats()
+        """The feeder thread's figures over the whole session (every stream re-opened)."""
         self._voice = voice
         self._buffer_s = buffer_s
         self._clock = clock
@@ -160,7 +166,7 @@ class QtOutput:
         position = (
             self._start_s
             - self._latency_s
-            + processed / 1e6
+            + self._track_s(processed)
             + min(max(0.0, wall - self._anchor_at), MAX_EXTRAPOLATION_S)
         )
         self._last_now = max(self._last_now, position)
@@ -236,6 +242,10 @@ class QtOutput:
             head=head,
             rate=rate,
             fill_s=self._buffer_s,
+            stats=self.stats,
+            clock=self._clock,
+            raise_priority=self._raise_priority,
+            heal=self._heal_gaps,
         )
         self._sink, self._feeder, self._device = sink, feeder, device
         feeder.start()
@@ -252,6 +262,14 @@ class QtOutput:
             audio_format.sampleFormat().name,
             buffered_s * 1000,
         )
+
+    def _track_s(self, processed_us: int) -> float:
+        """Seconds of track played when the sink has processed ``processed_us``: the stream's
+        own length plus the stretches dropped to heal gaps (see StreamFeeder)."""
+        feeder, rate = self._feeder, self.rate
+        if feeder is None or not rate or not feeder.skipped:
+            return processed_us / 1e6
+        return processed_us / 1e6 + feeder.skipped_before(processed_us * rate // 1_000_000) / rate
 
     def _stop_sink(self) -> None:
         sink, feeder = self._sink, self._feeder
@@ -297,7 +315,7 @@ class QtOutput:
 
     def _on_sink_stalled(self) -> None:
         # Carry on from the sink's last report: what was heard up to then is all there was.
-        position = self._start_s - self._latency_s + self._anchor_processed / 1e6
+        position = self._start_s - self._latency_s + self._track_s(self._anchor_processed)
         self._reopen(
             QMediaDevices.defaultAudioOutput(),
             "the output device stopped playing",

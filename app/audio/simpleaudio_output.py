@@ -9,11 +9,18 @@ Each stretch of cues close together (a count-in and its set, a rest's warning) i
 whole by the mixer and played as one buffer, so it is exact inside the stretch. Only its start
 depends on how fast ``play_buffer`` gets going (0.3-9 ms measured; a process's first call is
 the slowest, hence the silent warm-up buffer at start). The clock is the monotonic clock.
+
+simpleaudio tells no played position, only whether a buffer still plays. So gaps are found at
+each buffer's end: one that ends later than the others by more than ``GAP_S`` had a gap (ALSA
+played silence while its thread was held up). The next buffer is started on the monotonic
+clock all the same, so later stretches are back on schedule; the gap is logged once and
+counted in ``stats``. Inside a stretch the cues after a gap stay late by it.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -40,6 +47,22 @@ PREROLL_S = 0.06
 """A segment's buffer is started this long before its first cue (silence until then)."""
 WARM_UP_S = 0.1
 LEAD_S = 0.15
+GAP_S = 0.005
+"""A buffer ending this much later than the earliest-ending one had a gap."""
+END_POLL_S = 0.002
+"""How often a buffer due to end is asked whether it still plays."""
+
+
+@dataclass
+class PlayStats:
+    """How the buffers ended (bench/audio_timing.py prints it)."""
+
+    buffers_ended: int = 0
+    least_overrun_s: float = math.inf
+    """The least time between a buffer's due end and its end seen: the device's latency."""
+    most_overrun_s: float = 0.0
+    gaps: int = 0
+    gap_s: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +112,8 @@ class _Playing:
     end: int
     cues: tuple[PlacedCue, ...]
     play: Any
+    ends_at: float
+    """Clock time its last frame is due to have been played."""
 
 
 class SimpleaudioOutput:
@@ -116,6 +141,8 @@ class SimpleaudioOutput:
         self._cond = threading.Condition()
         self._playing: _Playing | None = None
         self._closed = False
+        self.stats = PlayStats()
+        self._ending: list[_Playing] = []
         self.started: list[tuple[float, int]] = []
         """(clock time of each ``play_buffer`` call, the track frame its buffer starts at)."""
         try:
@@ -170,18 +197,44 @@ class SimpleaudioOutput:
                 frame = self._mixer.frame_of(now)
                 playing = self._playing
                 if playing is not None and (frame >= playing.end or not playing.play.is_playing()):
+                    self._ending.append(playing)
                     self._playing = playing = None
+                self._check_ends(now)
                 start_from = max(frame, playing.end if playing is not None else frame)
                 found = self._next_segment(start_from)
+                most = END_POLL_S if self._ending else 0.5
+                if playing is not None:  # wake at its end, to time it
+                    most = min(most, max(END_POLL_S, playing.ends_at - now))
                 if found is None:
-                    self._cond.wait(timeout=0.5)
+                    self._cond.wait(timeout=most)
                     continue
                 segment, next_cue = found
                 wait_s = next_cue / self.rate - PREROLL_S - now
                 if wait_s > 0.002:
-                    self._cond.wait(timeout=min(wait_s, 0.5))
+                    self._cond.wait(timeout=min(wait_s, most))
                     continue
                 self._start(segment, start_from)
+
+    def _check_ends(self, now: float) -> None:
+        """Note the buffers that have ended since; a late end is a gap (see module docstring)."""
+        for ending in [e for e in self._ending if not e.play.is_playing()]:
+            self._ending.remove(ending)
+            overrun = now - ending.ends_at
+            stats = self.stats
+            stats.buffers_ended += 1
+            stats.least_overrun_s = min(stats.least_overrun_s, overrun)
+            stats.most_overrun_s = max(stats.most_overrun_s, overrun)
+            late = overrun - stats.least_overrun_s
+            if late > GAP_S:
+                stats.gaps += 1
+                stats.gap_s += late
+                if stats.gaps == 1:
+                    log.warning(
+                        "simpleaudio: a stretch of cues ended %.0f ms late (a gap: the sound"
+                        " was held up); the next stretch starts on time (further gaps are only"
+                        " counted, in the output's statistics)",
+                        late * 1000,
+                    )
 
     def _next_segment(self, start_from: int) -> tuple[Segment, int] | None:
         """The segment holding the first cue at or after ``start_from``, and that cue's frame."""
@@ -203,6 +256,8 @@ class SimpleaudioOutput:
             log.warning("simpleaudio: %s", self.notice)
             self._closed = True
             return
-        self.started.append((self.now(), first))
+        started = self.now()
+        self.started.append((started, first))
         cues = tuple(p for p in self._mixer.placed if first <= p.frame < segment.end)
-        self._playing = _Playing(first, segment.end, cues, play)
+        ends_at = started + (segment.end - first) / self.rate
+        self._playing = _Playing(first, segment.end, cues, play, ends_at)

@@ -10,19 +10,82 @@ thread hands over at least every ``sys.getswitchinterval()`` (5 ms).
 
 The buffer is kept about ``fill_s`` ahead of what the sink has played, not full: a change to
 the schedule (a pause, a skipped rest) can only reach the sound from the track's ``head`` on.
+
+Under heavy load the thread can still wake up late (bench/audio_timing.py --load measured
+wake-ups 90-360 ms late on the busy 2-core machine, real-time priority or not: the thread also
+needs the GIL), the buffer runs dry and the sink plays silence it does not count. So the
+thread asks for real-time scheduling (else a lower nice value; else it runs as it is), and it
+heals gaps: when the sink's played clock falls behind the monotonic clock for good, the same
+stretch of silence is dropped from the track, so that later cues are back on schedule.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import os
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Protocol
 
 log = logging.getLogger(__name__)
 
 PERIOD_S = 0.005
 """How often the thread tops the buffer up."""
+
+
+GAP_S = 0.001
+"""A played clock this far behind the monotonic clock is a gap to heal."""
+GAP_WINDOW_S = 0.25
+"""The played clock's offset is judged by its least value over windows this long."""
+WAKE_BOUNDS_MS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
+"""Upper bounds of the wake-up delay histogram (one more bucket holds the rest)."""
+REALTIME_PRIORITY = 10
+"""SCHED_RR priority asked for the feeder thread (Linux; needs CAP_SYS_NICE or root)."""
+NICE = -10
+"""The nice value tried when real-time scheduling is refused."""
+
+
+@dataclass
+class FeedStats:
+    """What the feeder saw (bench/audio_timing.py prints it)."""
+
+    wake_ups: int = 0
+    wake_delay_ms: list[int] = field(default_factory=lambda: [0] * (len(WAKE_BOUNDS_MS) + 1))
+    """How many wake-ups came how late after their period, per ``WAKE_BOUNDS_MS`` bucket."""
+    max_wake_delay_s: float = 0.0
+    min_ahead_s: float = math.inf
+    """The least audio written and not yet processed by the sink, at any wake-up."""
+    max_behind_s: float = 0.0
+    """How far the sink's played clock fell behind the monotonic clock at most."""
+    priority: str = "normal"
+    gaps: int = 0
+    """Gaps healed: stretches of the track dropped to put later cues back on time."""
+    gap_s: float = 0.0
+
+    def woke(self, delay_s: float) -> None:
+        self.wake_ups += 1
+        self.max_wake_delay_s = max(self.max_wake_delay_s, delay_s)
+        ms = delay_s * 1000
+        bucket = next((i for i, b in enumerate(WAKE_BOUNDS_MS) if ms <= b), len(WAKE_BOUNDS_MS))
+        self.wake_delay_ms[bucket] += 1
+
+
+def raise_thread_priority() -> str:
+    """Ask the calling thread to be scheduled first; what was granted, in words."""
+    tid = threading.get_native_id()
+    try:
+        os.sched_setscheduler(tid, os.SCHED_RR, os.sched_param(REALTIME_PRIORITY))
+        return f"real-time (SCHED_RR {REALTIME_PRIORITY})"
+    except (AttributeError, OSError):
+        pass
+    try:
+        os.setpriority(os.PRIO_PROCESS, tid, NICE)
+        return f"nice {NICE}"
+    except (AttributeError, OSError):
+        return "normal (not allowed to raise it)"
 
 
 class PushSink(Protocol):
@@ -56,6 +119,10 @@ class StreamFeeder:
         rate: int,
         fill_s: float,
         period_s: float = PERIOD_S,
+        stats: FeedStats | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        raise_priority: bool = True,
+        heal: bool = True,
     ) -> None:
         self._sink = sink
         self._device = device
@@ -65,6 +132,22 @@ class StreamFeeder:
         self._fill_frames = max(1, round(fill_s * rate))
         self._period_s = period_s
         self._first = head
+        self._clock = clock
+        self._raise_priority = raise_priority
+        self.stats = stats if stats is not None else FeedStats()
+        self._offset_s = math.inf
+        """The least (monotonic time - played time) seen: the stream's start, gaps excluded."""
+        self._window_min = math.inf
+        self._window_start: float | None = None
+        self._heal = heal
+        self._suspect = 0.0
+        """How far behind the last window was (a gap once the next one is too)."""
+        self._owed = 0
+        """Frames of a gap found and not dropped yet (the head was in a sound)."""
+        self.skipped = 0
+        """Track frames dropped to heal gaps (never written)."""
+        self._skips: tuple[tuple[int, int], ...] = ()
+        """(stream frame, track frames dropped there) of every gap healed."""
         self.head = head
         """The next track frame to be written (read it with ``lock`` held)."""
         self._pending = b""
@@ -82,26 +165,103 @@ class StreamFeeder:
             self._thread.join(timeout=2)
 
     def _run(self) -> None:
+        if self._raise_priority:
+            self.stats.priority = raise_thread_priority()
         try:
+            due = self._clock() + self._period_s
             while not self._stopped.wait(self._period_s):
+                woke = self._clock()
+                self.stats.woke(max(0.0, woke - due))
+                due = woke + self._period_s
                 self.top_up()
         except Exception:  # a dead feeder must say why: the sound would just stop
             log.exception("qt audio: the feeder thread failed")
 
     def top_up(self) -> None:
         """Write what keeps the buffer ``fill_s`` ahead of the sink (the thread's one step)."""
+        played = self._sink.processedUSecs() * self._rate // 1_000_000
+        self._watch(played)
         if self._pending:
             self._write(self._pending)
             if self._pending:
                 return
-        played = self._sink.processedUSecs() * self._rate // 1_000_000
-        wanted = self._fill_frames - (self.head - self._first - played)
+        wanted = self._fill_frames - (self.head - self._first - self.skipped - played)
         if wanted <= 0:
             return
         with self._lock:
             data = self._render(self.head, wanted)
             self.head += wanted
         self._write(data)
+
+    def skipped_before(self, played: int) -> int:
+        """Track frames dropped (gaps healed) before stream frame ``played`` was played."""
+        return sum(frames for at, frames in self._skips if at <= played)
+
+    def _watch(self, played: int) -> None:
+        """Note how far ahead the buffer is; heal a gap once the sink's clock shows one.
+
+        The played clock, read against the monotonic clock, keeps a constant offset while the
+        sound flows; a gap (silence the sink played but did not count) adds its length to the
+        offset for good. The offset's least value over each ``GAP_WINDOW_S`` is compared with
+        the least before, which ignores how coarsely the sink reports its position.
+        """
+        stats = self.stats
+        written = self.head - self._first - self.skipped
+        if played <= 0:
+            return
+        stats.min_ahead_s = min(stats.min_ahead_s, (written - played) / self._rate)
+        now = self._clock()
+        offset = now - played / self._rate
+        self._window_min = min(self._window_min, offset)
+        if self._window_start is None:
+            self._window_start = now
+        if now - self._window_start >= GAP_WINDOW_S:
+            self._judge(self._window_min)
+            self._window_min, self._window_start = math.inf, now
+        if self._owed:
+            self._drop(self._owed, written)
+
+    def _judge(self, window_min: float) -> None:
+        """Compare the offset's least value over a window with the least before."""
+        if self._offset_s == math.inf:
+            self._offset_s = window_min
+            return
+        if self._owed:
+            return  # being dropped
+        behind = window_min - self._offset_s
+        self.stats.max_behind_s = max(self.stats.max_behind_s, behind)
+        suspect, self._suspect = self._suspect, 0.0
+        if behind <= GAP_S:
+            self._offset_s = min(self._offset_s, window_min)
+            self._owed = 0
+        elif suspect and self._heal:
+            # Behind over two whole windows: a gap, not a sink slow to report (under load its
+            # reports can lag for a while, and then catch up).
+            self._owed = round(min(suspect, behind) * self._rate)
+        else:
+            self._suspect = behind
+
+    def _drop(self, frames: int, written: int) -> None:
+        """Drop ``frames`` of the track at the head if they are silent (else at a later call):
+        a sound is never cut, and no cue is lost."""
+        with self._lock:
+            if self._render(self.head, frames).strip(b"\0"):
+                return
+            self._skips = (*self._skips, (written, frames))
+            self.head += frames
+            self.skipped += frames
+        self._owed = 0
+        self._offset_s += frames / self._rate
+        stats = self.stats
+        stats.gaps += 1
+        stats.gap_s += frames / self._rate
+        if stats.gaps == 1:
+            log.warning(
+                "qt audio: the stream had a gap of %.1f ms (the feeder or the sound server"
+                " was held up); later cues are moved back on time (further gaps are only"
+                " counted, in the output's statistics)",
+                frames / self._rate * 1000,
+            )
 
     def _write(self, data: bytes) -> None:
         """Write ``data``; what the sink's buffer cannot take yet waits for the next round."""

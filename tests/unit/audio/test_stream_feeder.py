@@ -106,3 +106,105 @@ def test_the_thread_keeps_writing_while_the_caller_is_busy_and_stops_when_asked(
     time.sleep(0.05)
     assert len(device.data) == size
     assert np.array_equal(_written(device), mixer.render(0, size // 4))
+
+
+class Clock:
+    """A monotonic clock the test moves."""
+
+    def __init__(self) -> None:
+        self.t = 100.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def _onsets(samples: np.ndarray) -> list[int]:
+    """Where each sound starts (after at least 10 ms of silence)."""
+    loud = np.flatnonzero(samples != 0)
+    return [int(f) for i, f in enumerate(loud) if i == 0 or f - loud[i - 1] > RATE // 100]
+
+
+def _play(
+    gap_at_s: float | None, gap_s: float, seconds: float = 3.0, *, stall_at_s: float | None = None
+) -> tuple[StreamFeeder, Device, CueMixer, list[float]]:
+    """Feed for ``seconds`` of fake time, the sink playing at its rate except for ``gap_s`` of
+    silence from ``gap_at_s`` on; the wall time each written stream frame was heard at."""
+    sink, device, mixer, clock = Sink(), Device(), _mixer(), Clock()
+    feeder = StreamFeeder(
+        sink=sink,
+        device=device,
+        render=lambda first, n: mixer.render(first, n).astype("<f4").tobytes(),
+        lock=threading.Lock(),
+        head=0,
+        rate=RATE,
+        fill_s=FILL_S,
+        clock=clock,
+    )
+    start = clock.t
+    step = 0.005
+    for i in range(round(seconds / step)):
+        clock.t = start + i * step
+        elapsed = clock.t - start
+        if gap_at_s is not None and elapsed >= gap_at_s:
+            elapsed = max(gap_at_s, elapsed - gap_s)
+        if stall_at_s is not None and stall_at_s <= elapsed < stall_at_s + 0.5:
+            elapsed = (
+                stall_at_s  # the sink's report lags 500 ms (a starved thread), then catches up
+            )
+        # Coarse reports, as a real sink gives: whole 10 ms chunks.
+        sink.played_frames = int(elapsed * 100) * RATE // 100
+        feeder.top_up()
+    heard = []
+    for frame in range(len(device.data) // 4):
+        at = frame / RATE
+        if gap_at_s is not None and at >= gap_at_s:
+            at += gap_s
+        heard.append(start + at)
+    return feeder, device, mixer, heard
+
+
+def test_an_idle_stream_heals_nothing_though_the_sink_reports_coarsely() -> None:
+    feeder, device, mixer, _ = _play(None, 0.0)
+    assert feeder.stats.gaps == 0 and feeder.skipped == 0
+    assert feeder.stats.max_behind_s < 0.001
+    assert np.array_equal(_written(device), mixer.render(0, len(device.data) // 4))
+
+
+def test_a_sink_slow_to_report_is_not_taken_for_a_gap() -> None:
+    feeder, device, mixer, _ = _play(None, 0.0, stall_at_s=0.6)
+    assert feeder.stats.max_behind_s > 0.1  # seen over a whole window
+    assert feeder.stats.gaps == 0 and feeder.skipped == 0  # and left alone
+    assert np.array_equal(_written(device), mixer.render(0, len(device.data) // 4))
+
+
+def test_a_gap_is_healed_by_dropping_silence_so_later_cues_sound_on_time() -> None:
+    feeder, device, mixer, heard = _play(gap_at_s=0.6, gap_s=0.03)
+    assert feeder.stats.gaps == 1
+    assert feeder.stats.gap_s == pytest.approx(0.03, abs=1 / RATE)
+    assert feeder.skipped == round(0.03 * RATE)
+    written = _written(device)
+    cues = [p.frame for p in mixer.placed]
+    onsets = _onsets(written)
+    assert len(onsets) == len([f for f in cues if f < len(written) + feeder.skipped])  # none lost
+    lateness = [
+        heard[stream] - (100.0 + track / RATE)
+        for stream, track in zip(onsets, cues[: len(onsets)], strict=True)
+    ]
+    # Cues queued before the gap was seen are late by it; every later one is exactly on time
+    # again, as the first one was (the onset finder's own offset cancels out).
+    on_time = lateness[0]
+    assert max(lateness) - on_time == pytest.approx(0.03, abs=0.5 / RATE)
+    assert lateness[-6:] == pytest.approx([on_time] * 6, abs=0.5 / RATE)
+    # The clock a player runs on counts the dropped stretch once it has been played.
+    assert feeder.skipped_before(len(written)) == feeder.skipped
+    assert feeder.skipped_before(0) == 0
+
+
+def test_a_gap_found_during_a_sound_waits_for_silence_to_drop() -> None:
+    feeder, device, mixer, _ = _play(gap_at_s=0.6, gap_s=0.03)
+    written = _written(device)
+    ((at, frames),) = feeder._skips
+    # Exactly the track without one silent stretch at stream frame ``at``.
+    track = mixer.render(0, len(written) + frames)
+    assert not track[at : at + frames].any()
+    assert np.array_equal(written, np.concatenate([track[:at], track[at + frames :]]))
