@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.elided_line import ElidedLine
+from app.gui.fitted_scroll import MIN_HEIGHT_PX as FITTED_MIN_PX
 from app.gui.fitted_scroll import FittedScroll
 from app.gui.keys import Action
 from app.gui.plan_preview import plan_preview
@@ -265,6 +266,7 @@ class HomeScreen(Screen):
         """A problem the person should know about (a settings file that could not be used)."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        self._fit_columns()
 
     def show_muted(self, muted: bool) -> None:
         """Say so while every session starts muted (the saved choice: M here or Settings)."""
@@ -276,6 +278,7 @@ class HomeScreen(Screen):
     def offer_resume(self, text: str | None) -> None:
         self.resume_text.setText(text or "")
         self.resume_card.setVisible(text is not None)
+        self._fit_columns()
 
     def handle(self, action: Action) -> bool:
         if self.resume_card.isVisible() and action is Action.NEXT:
@@ -339,7 +342,10 @@ class HomeScreen(Screen):
 
     def _fit_columns(self) -> None:
         """What must be in sight without scrolling: every line of the coach's advice and a
-        few whole plan rows. The plan preview gets a few lines, and gives way first."""
+        few whole plan rows. The plan preview gets a few lines, and gives way first.
+
+        An unfinished session to resume (or a problem to read) comes before the advice: on a
+        short screen the advice then scrolls, and the preview gives way whole."""
         tall = self.height() >= TALL_PX
         rows = PLAN_ROWS_TALL if tall else PLAN_ROWS_SHORT
         # A short screen keeps each reason to one line (whole in its tooltip) and drops the
@@ -354,7 +360,9 @@ class HomeScreen(Screen):
         self.plans.keep_min_rows()
         line = self.plan_preview.fontMetrics().lineSpacing()
         self.preview_scroll.max_hint_px = PREVIEW_LINES * line + 4
-        self.preview_scroll.min_hint_px = 2 * line + 4
+        crowded = not tall and (self.resume_card.isVisibleTo(self) or self.notice.isVisibleTo(self))
+        self.preview_scroll.min_hint_px = 0 if crowded else 2 * line + 4
+        self.advice_scroll.min_hint_px = FITTED_MIN_PX if crowded else None
         self.advice_scroll.updateGeometry()
         self.preview_scroll.updateGeometry()
 

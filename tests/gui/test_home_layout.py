@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app.gui.elided_line import ElidedLine
 from app.gui.main_window import MainWindow
 from app.gui.theme import apply_theme
+from app.gui.whole_row_list import WholeRowList
 from app.storage.settings import Theme
 from app.storage.store import Store
 from tests.fixtures.coach_histories import cases, imported
@@ -61,15 +62,44 @@ def test_the_ladder_advice_and_whole_plan_rows_show_without_scrolling(
         ), f"{label.text()!r} is cut"
     assert all(not reason.elided for reason in reasons) == whole_reasons
     plans = home.plans
-    bottom = plans.viewport().height()
-    shown = [
-        r
-        for r in range(plans.count())
-        if plans.visualItemRect(plans.item(r)).top() >= 0
-        and plans.visualItemRect(plans.item(r)).bottom() < bottom
-    ]
+    shown = whole_rows(plans)
     assert len(shown) >= rows, f"{len(shown)} whole plan rows in sight"
     assert plans.visible_rows() >= rows
     assert not layout_problems(window, "home")
     # the quick session scrolls down on a short screen, but is never cut at the right
     assert home.quick.width() <= home.forms_scroll.viewport().width()
+
+
+def whole_rows(plans: WholeRowList) -> list[int]:
+    """The rows whose whole height is in sight."""
+    bottom = plans.viewport().height()
+    return [
+        r
+        for r in range(plans.count())
+        if plans.visualItemRect(plans.item(r)).top() >= 0
+        and plans.visualItemRect(plans.item(r)).bottom() < bottom
+    ]
+
+
+def test_a_session_to_resume_and_a_problem_come_first_and_the_plans_stay_whole(
+    make_window: Callable[..., MainWindow], store: Store, qapp: QApplication
+) -> None:
+    apply_theme(qapp, Theme.DARK)
+    sets, _ = cases(GUI_TODAY)["ladder at the top"]
+    store.import_sets(imported(sets))
+    window = make_window()
+    home = window.home
+    home.offer_resume("Box ladder, then the floor: 2 of 3 sets done, left 2024-05-06 18:01")
+    home.show_notice("settings.json could not be read: using the defaults")
+    window.resize(1024, 600)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not layout_problems(window, "home with a session to resume")
+    assert len(whole_rows(home.plans)) >= 2
+    plans_bottom = home.plans.mapTo(window, home.plans.rect().bottomLeft()).y()
+    if home.preview_scroll.height() > 0:  # the preview gave way, or sits under the plans
+        assert (
+            home.preview_scroll.mapTo(window, home.preview_scroll.rect().topLeft()).y()
+            > plans_bottom
+        )
+    assert home.advice_scroll.height() >= 40  # the advice still shows, scrolling
