@@ -53,6 +53,20 @@ def layout_problems(window: MainWindow, screen: str) -> list[str]:
                 continue
             if window_rect(widget, window).intersects(window_rect(other, window)):
                 problems.append(f"{screen}: {name!r} overlaps {other_name!r}")
+    # Scrolled panes (the advice, the plan preview, a form) hold no control of their own in
+    # the accessibility tree: they must not lie over a control or each other either.
+    panes = [
+        (pane.objectName() or type(pane).__name__, pane)
+        for pane in window.findChildren(QAbstractScrollArea)
+        if pane.isVisible() and pane.height() > 0 and not _inside_scrolled(pane) and shown(pane)
+    ]
+    for i, (name, pane) in enumerate(panes):
+        rect = window_rect(pane, window)
+        for other_name, other in [*panes[i + 1 :], *controls]:
+            if other is pane or _related(pane, other):
+                continue
+            if rect.intersects(window_rect(other, window)):
+                problems.append(f"{screen}: {name!r} overlaps {other_name!r}")
     for label in window.findChildren(QLabel):
         if not label.isVisible() or not label.text() or _inside_scrolled(label) or not shown(label):
             continue
