@@ -373,4 +373,7 @@ def test_a_frozen_data_folder_can_still_be_read_and_backed_up(
         assert err == f"tempo-trainer: {data} cannot be written, so the log is shown read-only\n"
         target = tmp_path / "b.json"
         assert run(capsys, "--data-dir", str(data), "backup", str(target))[0] == 0
+        code, out, err = run(capsys, "--data-dir", str(data), "restore", str(target))
+        assert (code, out) == (1, "")
+        assert err == f"tempo-trainer: {data}: no permission to write there; nothing was changed\n"
     assert len(json.loads(target.read_text(encoding="utf-8"))["sets"]) == 1
