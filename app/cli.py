@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -37,6 +38,7 @@ from app.storage.text_files import read_text
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_INVALID = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a closed pipe
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,6 +147,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``tempo-trainer`` and ``python -m app``."""
     _safe_output()
     args = build_parser().parse_args(argv)
+    try:
+        code = _run(args)
+        sys.stdout.flush()  # inside the try: a reader that left early is found here
+    except BrokenPipeError:
+        # `tempo-trainer history | head`: the reader has what it wanted. Point stdout at
+        # /dev/null so that the flush at exit cannot raise again, and end as a pipe does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     command = args.command or "gui"
     try:
         if command == "gui":

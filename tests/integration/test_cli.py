@@ -153,3 +153,18 @@ def test_timeline_uses_the_saved_count_in_only_for_plans_without_one(
         code, out, _ = run(capsys, "--data-dir", str(tmp_path), "timeline", str(plan), "--json")
         assert code == 0
         assert json.loads(out)["sets"][0]["reps_start_s"] == count_in_s
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`tempo-trainer variations --json | head -1`: the command ends quietly, as a pipe does."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path), "variations", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # long before the child has started writing
+    with process.stderr:
+        err = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert err == ""
