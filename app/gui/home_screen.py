@@ -127,6 +127,7 @@ class HomeScreen(Screen):
         self.catalog = catalog
         self.units = settings.units
         self.plan_preview = QLabel()
+        self.plan_preview.setTextFormat(Qt.TextFormat.PlainText)  # descriptions: never HTML
         self.plan_preview.setObjectName("plan-preview")
         self.plan_preview.setProperty("role", "secondary")
         self.plan_preview.setWordWrap(True)

@@ -58,3 +58,20 @@ def test_a_fifo_and_a_huge_number_in_plans_never_stop_home(
     assert any(r.startswith("⚠ pipe.toml") and r.endswith(": not a regular file") for r in rows)
     assert any(r.startswith("⚠ huge.toml") and "2: a number is far too long" in r for r in rows)
     assert any(r.startswith("Fine · ") for r in rows)
+
+
+def test_an_html_plan_description_is_shown_as_its_own_text_in_the_preview(
+    make_window: Callable[..., MainWindow], data_dir: Path
+) -> None:
+    plans = plans_folder(data_dir)
+    plans.mkdir(parents=True, exist_ok=True)
+    description = f"description = '{HTML_TITLE}'\n[[block]]"
+    text = PLAN.format(title="Mine").replace("[[block]]", description)
+    (plans / "mine.toml").write_text(text, encoding="utf-8")
+    window = make_window()
+    window.refresh_home()
+    home = window.home
+    rows = [home.plans.item(i).text() for i in range(home.plans.count())]
+    home.plans.setCurrentRow(next(i for i, row in enumerate(rows) if row.startswith("Mine")))
+    assert HTML_TITLE in home.plan_preview.text()
+    assert home.plan_preview.textFormat() is Qt.TextFormat.PlainText
