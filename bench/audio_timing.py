@@ -182,8 +182,9 @@ def child(design: str, plan_path: Path, busy_ms: float, options: dict[str, float
         from app.audio.simpleaudio_output import SimpleaudioOutput
 
         output = SimpleaudioOutput(rate=SIMPLEAUDIO_RATE)
-    start = output.now() + LEAD_IN_S
-    due = time.monotonic() + LEAD_IN_S
+    lead_in_s = max(LEAD_IN_S, output.lead_s + 0.1)  # a deeper buffer needs more
+    start = output.now() + lead_in_s
+    due = time.monotonic() + lead_in_s
     output.follow([ScheduledCue(start + c.t_s, c.kind) for c in cues])
     print(json.dumps({"due": due}), flush=True)
     tick = QTimer(loop)
