@@ -62,7 +62,7 @@ def _tempos() -> st.SearchStrategy[str]:
 
 def _targets() -> st.SearchStrategy[str]:
     single = st.integers(1, 100).map(str)
-    ranged = st.tuples(st.integers(1, 50), st.integers(0, 50)).map(
+    ranged = st.tuples(st.integers(1, 50), st.integers(0, 49)).map(  # up to 100, the limit
         lambda p: f"{p[0]}-{p[0] + p[1] + 1}"
     )
     return st.one_of(single, ranged, st.just("max"))
