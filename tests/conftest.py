@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from app.storage.catalog import Catalog, load_catalog
+
+# CI (.ci/run) runs the same examples every time, so a red build is reproducible and never
+# a coin toss; a developer's `make test` keeps exploring new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")
