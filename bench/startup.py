@@ -1,8 +1,11 @@
-"""Launch to an interactive home screen: the median of several fresh processes.
+"""Launch to an interactive home screen: the median of several fresh processes, and its ratio
+to a bare QMainWindow launched the same way in the same run.
 
 Each run starts a new Python that builds the window over a fresh data folder, shows it,
 and prints once the event loop has painted home and is taking input. The parent times
-from spawning the process to reading that line. Prints figures; asserts nothing.
+from spawning the process to reading that line. The baseline child imports PySide6's
+widgets, shows an empty QMainWindow of the same size and prints the same line; the two kinds
+of run alternate, so both see the same machine load. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -37,14 +40,34 @@ QTimer.singleShot(0, ready)
 app.exec()
 store.close()
 """
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+
+def ready() -> None:
+    print("ready", "pyqtgraph" in sys.modules, flush=True)
+    app.quit()
+
+QTimer.singleShot(0, ready)
+app.exec()
+"""
 
 
-def one_run(platform: str) -> tuple[float, bool]:
+def one_run(platform: str, code: str = CHILD) -> tuple[float, bool]:
     with tempfile.TemporaryDirectory() as folder:
+        # Compiled modules are kept, as an installed app has them (pip compiles on install);
+        # a shell with PYTHONDONTWRITEBYTECODE would otherwise compile every module every run.
         env = {**os.environ, "QT_QPA_PLATFORM": platform}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         started = time.perf_counter()
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, folder],
+            [sys.executable, "-c", code, folder],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
@@ -60,15 +83,21 @@ def one_run(platform: str) -> tuple[float, bool]:
 def main() -> None:
     platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
     one_run(platform)  # warm the disk cache, as a second launch would be
+    one_run(platform, BARE)
     times: list[float] = []
+    bare: list[float] = []
     pyqtgraph_loaded = False
     for _ in range(RUNS):
         elapsed, loaded = one_run(platform)
         times.append(elapsed)
         pyqtgraph_loaded |= loaded
+        bare.append(one_run(platform, BARE)[0])
+    home, baseline = statistics.median(times), statistics.median(bare)
     print(f"start-up to interactive home ({platform}, {RUNS} runs)")
-    print(f"  median {statistics.median(times) * 1000:.0f} ms")
+    print(f"  median {home * 1000:.0f} ms")
     print(f"  min    {min(times) * 1000:.0f} ms   max {max(times) * 1000:.0f} ms")
+    print(f"  bare QMainWindow, same run: median {baseline * 1000:.0f} ms")
+    print(f"  ratio  {home / baseline:.2f}x a bare QMainWindow")
     print(f"  pyqtgraph imported at start: {'yes' if pyqtgraph_loaded else 'no'}")
 
 

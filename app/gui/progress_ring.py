@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 THICKNESS = 0.07
 """The ring's width, as a share of its side."""
+SHORT_MOVE = 0.05
+"""A move of the arc's end shorter than this (18°) repaints only the stretch it covers."""
 EPSILON = 1e-6
 """Rounding slack when placing the arc's end (as in app.domain.next_change)."""
 
@@ -39,12 +41,41 @@ class ProgressRing(QWidget):
         return math.floor(max(0.0, min(1.0, progress)) * steps + EPSILON)
 
     def show_state(self, progress: float, text: str, colour: QColor) -> None:
-        """Repaint only if the countdown, the colour or the arc's end pixel changes."""
-        before = (self.shown_step(self.progress), self.text, self.colour)
-        self.progress = progress
-        if (self.shown_step(progress), text, colour) != before:
-            self.text, self.colour = text, colour
+        """Repaint only if the countdown, the colour or the arc's end pixel changes.
+
+        When only the arc's end moves a little, only the stretch it moved over is repainted.
+        """
+        shown = self.shown_step(self.progress)
+        if (text, colour) != (self.text, self.colour):
+            self.progress, self.text, self.colour = progress, text, colour
             self.update()
+        elif self.shown_step(progress) != shown:
+            stretch = self._stretch(self.progress, progress)
+            self.progress = progress
+            if stretch is None:
+                self.update()
+            else:
+                self.update(stretch)
+        else:
+            self.progress = progress
+
+    def _stretch(self, start: float, end: float) -> QRect | None:
+        """The pixels the arc covers between two progresses, if it moved a short way."""
+        if abs(end - start) > SHORT_MOVE:
+            return None
+        rect = self._arc_rect()
+        centre, radius = rect.center(), rect.width() / 2
+        pad = min(self.width(), self.height()) * THICKNESS + 2  # pen, round cap, antialiasing
+        points = []
+        for progress in (start, end):
+            angle = math.pi / 2 - 2 * math.pi * max(0.0, min(1.0, progress))
+            points.append(
+                (centre.x() + radius * math.cos(angle), centre.y() - radius * math.sin(angle))
+            )
+        (x1, y1), (x2, y2) = points
+        return QRectF(
+            min(x1, x2) - pad, min(y1, y2) - pad, abs(x2 - x1) + 2 * pad, abs(y2 - y1) + 2 * pad
+        ).toAlignedRect()
 
     def _arc_rect(self) -> QRectF:
         side = min(self.width(), self.height())
