@@ -215,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--before", type=Path, help="another checkout to measure alongside")
+    parser.add_argument(
+        "--only", help="measure only these, e.g. rest:qt,set:qt (the baseline always runs)"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--scenario", help=argparse.SUPPRESS)
     parser.add_argument("--audio", default="none", help=argparse.SUPPRESS)
@@ -239,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
             ("rest", "qt", root, label),
             ("set", "qt", root, label),
         ]
+    if args.only:
+        wanted = {tuple(item.split(":")) for item in args.only.split(",")}
+        cases = [case for case in cases if case[0] == "baseline" or case[:2] in wanted]
     results: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     xvfb, display = start_xvfb()
     try:

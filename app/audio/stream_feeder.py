@@ -5,7 +5,7 @@ that owns it. A GUI thread that is busy for longer than the buffer (a big layout
 a garbage collection) lets the buffer run dry; Qt then plays silence it does not count as
 played, and every later cue sounds late by the length of that gap (bench/audio_timing.py
 measured steps of 45 and 15 ms in one 10-minute session). In push mode this thread writes the
-track itself. It needs the GIL for well under a millisecond every 20 ms, which a busy Python
+track itself. It needs the GIL for well under a millisecond every few, which a busy Python
 thread hands over at least every ``sys.getswitchinterval()`` (5 ms).
 
 The buffer is kept about ``fill_s`` ahead of what the sink has played, not full: a change to
@@ -32,10 +32,8 @@ from typing import Protocol
 
 log = logging.getLogger(__name__)
 
-PERIOD_S = 0.02
-"""How often the thread tops the buffer up: a fifth of the 100 ms kept ahead, so the buffer
-never holds less than 80 ms (less the thread's scheduling delay) while the thread wakes 50
-times a second rather than 200 (bench/energy.py)."""
+PERIOD_S = 0.005
+"""How often the thread tops the buffer up."""
 
 
 GAP_S = 0.001
