@@ -28,6 +28,7 @@ COLUMNS: tuple[tuple[str, int, str], ...] = (
 )
 _ID, _REHEARSAL = 0, 12
 BOX_COLUMN = 3
+_NUMBER_COLUMNS = frozenset({BOX_COLUMN, 4, 7, 8})  # box, set, reps, RIR
 
 
 class HistoryModel(QAbstractTableModel):
@@ -112,6 +113,10 @@ class HistoryModel(QAbstractTableModel):
             return self._text(index.column(), value, bool(row[_REHEARSAL]))
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in _NUMBER_COLUMNS:
+            # Centred under their headings: a box height left-aligned in its wide column reads
+            # as the end of the variation's name ("Hands-elevated push up 30").
+            return Qt.AlignmentFlag.AlignCenter
         return None
 
     def _text(self, column: int, value: object, rehearsal: bool) -> str:

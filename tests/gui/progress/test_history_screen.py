@@ -153,3 +153,10 @@ def test_the_export_follows_the_filter_and_the_sort(screen: HistoryScreen, tmp_p
     reps = [int(row["reps"]) for row in rows]
     assert reps == sorted(reps, reverse=True)
     assert [int(cell(screen, row, REPS)) for row in range(len(reps))] == reps
+
+
+def test_numbers_sit_under_their_headings_not_against_the_variation(screen: HistoryScreen) -> None:
+    alignment = Qt.ItemDataRole.TextAlignmentRole
+    for column in (BOX, REPS):
+        assert screen.model.index(0, column).data(alignment) == Qt.AlignmentFlag.AlignCenter
+    assert screen.model.index(0, 2).data(alignment) is None  # names read from the left
