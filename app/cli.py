@@ -201,6 +201,9 @@ def _run(args: argparse.Namespace) -> int:
     except CatalogError as error:
         _error("the shipped variation catalog is broken:\n" + "\n".join(error.lines))
         return EXIT_FAILURE
+    except NoDataFolderError as error:
+        _error(str(error))
+        return EXIT_INVALID
     except StoreError as error:
         _error(str(error))
         return EXIT_FAILURE
@@ -373,28 +376,45 @@ def _variations(*, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _open_log(folder: Path) -> Store:
+class NoDataFolderError(Exception):
+    """A command that only reads was pointed at a data folder that does not exist."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"no data folder at {folder}")
+
+
+def _open_log(folder: Path, *, rescue: bool = True) -> Store:
     """The log, checked (repaired from a backup, said on stderr) as the app opens it."""
     opened = open_store(folder, datetime.now().astimezone())
     if opened.notice:
         _error(opened.notice)
     # Like every start: sets rescued to a CSV during a log problem come back first.
-    if rescued := import_rescued(opened.store, folder).notice:
+    if rescue and (rescued := import_rescued(opened.store, folder).notice):
         _error(rescued)
     return opened.store
 
 
-def _history(folder: Path, *, as_csv: bool) -> int:
+def _log_to_read(folder: Path, *, unwritable: str) -> Store:
+    """The log of a command that only reads: never a new folder, read-only if it must be.
+
+    NoDataFolderError when ``folder`` is not there: a mistyped ``--data-dir`` must not leave a
+    fresh folder and an empty log behind. A folder that cannot be written (a read-only disk,
+    a frozen folder) can still be read; ``unwritable`` then says so on stderr.
+    """
+    if not folder.is_dir():
+        raise NoDataFolderError(folder)
     try:
-        store = _open_log(folder)
-    except StoreError as error:
+        return _open_log(folder)
+    except StoreError:
         if not store_path(folder).is_file():
             raise
-        # A folder that cannot be written (a read-only disk, a frozen folder) can still be read.
-        store = Store.read_only(store_path(folder))
-        del error
-        _error(f"{folder} cannot be written, so the log is shown read-only")
-    with store:
+    store = Store.read_only(store_path(folder))
+    _error(f"{folder} cannot be written, so {unwritable}")
+    return store
+
+
+def _history(folder: Path, *, as_csv: bool) -> int:
+    with _log_to_read(folder, unwritable="the log is shown read-only") as store:
         sets = store.sets()
         if as_csv:
             _write_utf8(to_csv(sets))
@@ -431,7 +451,8 @@ def _import(folder: Path, path: Path, *, dry_run: bool, as_json: bool) -> int:
     elif dry_run and not log.exists():
         added = len({(s.session_uid, s.block, s.set_number) for s in preview.sets})
     elif dry_run:
-        with Store(log) as store:
+        # Checked and backed up like any start, but nothing added: not even rescued sets.
+        with _open_log(folder, rescue=False) as store:
             added = store.count_new_sets(preview.sets)
     else:
         with _open_log(folder) as store:
@@ -537,7 +558,7 @@ def _suggest(folder: Path, args: argparse.Namespace) -> int:
         for problem in error.problems:
             _error(problem.message)
         return EXIT_INVALID
-    with _open_log(folder) as store:
+    with _log_to_read(folder, unwritable="the log is only read") as store:
         history = coach_history(store, today)
     advice = suggest(history, catalog, profile, today=today)
     if args.json:
@@ -579,6 +600,8 @@ def _profile_for_suggest(
 
 
 def _backup(folder: Path, target: Path) -> int:
+    # Checked (a damaged log repaired from a backup) as any start, then read as it is.
+    _log_to_read(folder, unwritable="the log is only read").close()
     try:
         write_backup(folder, target, datetime.now().astimezone())
     except BackupTargetError as error:

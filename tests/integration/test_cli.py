@@ -114,6 +114,7 @@ def test_import_then_history_round_trip_and_a_bad_file_writes_nothing(
 def test_data_dir_from_the_environment(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    (tmp_path / "env-data").mkdir()
     monkeypatch.setenv("TEMPO_TRAINER_DATA_DIR", str(tmp_path / "env-data"))
     assert run(capsys, "history")[1].strip() == "No sets logged yet."
     assert (tmp_path / "env-data" / "training-log.sqlite3").is_file()

@@ -86,7 +86,7 @@ def test_two_restores_in_the_same_second_keep_both_copies(
     run(capsys, "--data-dir", str(mine), "backup", str(backup))
     outs = [run(capsys, "--data-dir", str(mine), "restore", str(backup))[1] for _ in range(2)]
     assert outs[0] != outs[1]
-    assert len(list((mine / "backups").iterdir())) == 2
+    assert len(list((mine / "backups").glob("before-restore-*"))) == 2
 
 
 def bad_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:

@@ -115,6 +115,7 @@ def test_restore_into_a_file_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     backup = tmp_path / "b.json"
+    (tmp_path / "src").mkdir()
     assert run(capsys, "--data-dir", str(tmp_path / "src"), "backup", str(backup))[0] == 0
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     code, out, err = run(capsys, "--data-dir", str(tmp_path / "a-file"), "restore", str(backup))
@@ -135,10 +136,12 @@ def test_a_log_with_garbage_pages_is_never_a_traceback(
     raw = bytearray(log.read_bytes())
     raw[4096:] = b"\xa5" * (len(raw) - 4096)  # the header page fine, every other page garbage
     log.write_bytes(bytes(raw))
+    # Opened as every start opens it: moved aside, said in one line, then backed up.
     code, _, err = run(capsys, "--data-dir", str(data), "backup", str(tmp_path / "b.json"))
-    assert code == 1 and err.count("\n") == 1 and "damaged" in err
+    assert code == 0 and err.count("\n") == 1 and "was damaged" in err
+    assert list((data / "damaged").iterdir())
     code, _, err = run(capsys, "--data-dir", str(data), "history")
-    assert code == 0 and "was damaged" in err and "Traceback" not in err
+    assert (code, err) == (0, "")
 
 
 def test_backup_leaves_out_links_and_devices_among_the_plans(

@@ -59,6 +59,7 @@ def test_a_folder_frozen_mid_session_loses_no_set(tmp_path: Path) -> None:
     work.mkdir()
     plan = plans / "frozen.toml"
     plan.write_text(PLAN, encoding="utf-8")
+    data.mkdir()
     main(["--data-dir", str(data), "history"])  # the log exists, with today's backup taken
     process = play(data, plan, work)
     assert process.stdout is not None
@@ -108,6 +109,7 @@ def test_a_frozen_folder_at_start_is_one_line_and_the_log_stays_put(
     data = tmp_path / "data"
     plan = tmp_path / "frozen.toml"
     plan.write_text(PLAN, encoding="utf-8")
+    data.mkdir()
     main(["--data-dir", str(data), "history"])
     before = sorted(p.name for p in data.iterdir())
     capsys.readouterr()

@@ -59,6 +59,7 @@ def backup_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def old_folder(template: Path, target: Path) -> Path:
     if not template.exists():
+        template.mkdir(parents=True)
         subprocess.run(
             [*APP, "--data-dir", str(template), "history"], check=True, capture_output=True
         )

@@ -32,6 +32,7 @@ def test_sets_of_a_session_the_locked_log_never_began_come_back(
     elsewhere.mkdir()
     plan = elsewhere / "two.toml"
     plan.write_text(PLAN, encoding="utf-8")
+    data.mkdir()
     assert main(["--data-dir", str(data), "history"]) == 0
     holder = sqlite3.connect(store_path(data), isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another program holds the log's write lock
