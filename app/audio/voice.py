@@ -24,18 +24,23 @@ from pathlib import Path
 import numpy as np
 
 from app.audio.sounds import MAX_PEAK, TARGET_RMS, Samples
-from app.domain.timeline import CueKind
+from app.domain.phase_words import phase_words
+from app.domain.timeline import CueKind, Stage
 
 VOICE_RATE = 16000
 """The rate the words are stored at: enough for speech, and small."""
 NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 PHASE_WORDS: Mapping[CueKind, str] = {
-    CueKind.ECCENTRIC: "lower",
-    CueKind.BOTTOM: "hold",
-    CueKind.CONCENTRIC: "push",
-    CueKind.RESET: "reset",
-    CueKind.SET_END: "rest",
+    kind: phase_words(stage).spoken
+    for kind, stage in (
+        (CueKind.ECCENTRIC, Stage.ECCENTRIC),
+        (CueKind.BOTTOM, Stage.BOTTOM),
+        (CueKind.CONCENTRIC, Stage.CONCENTRIC),
+        (CueKind.RESET, Stage.RESET),
+        (CueKind.SET_END, Stage.REST),
+    )
 }
+"""Said at a phase's cue ("lower", ...) and at a set's end ("rest"): the stage words' own."""
 WORDS = NUMBERS + tuple(dict.fromkeys(PHASE_WORDS.values()))
 MAX_WORD_S = 0.9
 """No word may last longer than this: a tick comes every second."""

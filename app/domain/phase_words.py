@@ -1,4 +1,5 @@
-"""How each stage is named and shaped on screen, so colour is never the only signal."""
+"""How each stage is named: on screen (with a shape, so colour is never the only signal), in
+the terminal and by the spoken counts. The one list of stage words."""
 
 from __future__ import annotations
 
@@ -25,11 +26,23 @@ class PhaseWords:
     word: str
     hint: str
     shape: Shape
+    line: str = ""
+    """What the terminal prints for the stage, when it is not ``word``."""
+
+    @property
+    def printed(self) -> str:
+        """The word as the terminal prints it."""
+        return self.line or self.word
+
+    @property
+    def spoken(self) -> str:
+        """The word as the spoken counts say it (``app/audio/voice.py``)."""
+        return self.word.lower()
 
 
 _WORDS: dict[Stage, PhaseWords] = {
     Stage.READY: PhaseWords("READY", "Space or → to start", Shape.NONE),
-    Stage.COUNT_IN: PhaseWords("GET SET", "Get into position", Shape.CIRCLE),
+    Stage.COUNT_IN: PhaseWords("GET SET", "Get into position", Shape.CIRCLE, line="Get ready"),
     Stage.ECCENTRIC: PhaseWords("LOWER", "Slowly down", Shape.DOWN),
     Stage.BOTTOM: PhaseWords("HOLD", "Pause at the bottom", Shape.SQUARE),
     Stage.CONCENTRIC: PhaseWords("PUSH", "Press back up", Shape.UP),

@@ -36,9 +36,12 @@ def log_tag(data_dir: Path) -> str:
     return hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:8]
 
 
-def unsaved_folders() -> tuple[Path, ...]:
-    """Where the window saves refused sets, first that takes them: home, here, the temp folder."""
-    folders: list[Path] = []
+def unsaved_folders(*first: Path) -> tuple[Path, ...]:
+    """Where refused sets go, first that takes them: ``first``, then home, here, the temp folder.
+
+    The terminal and the window both save in this order, and ``rescue`` looks here for them.
+    """
+    folders = list(first)
     for where in (Path.home, Path.cwd, lambda: Path(tempfile.gettempdir())):
         try:
             folders.append(where())

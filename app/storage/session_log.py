@@ -125,6 +125,7 @@ class SessionLog:
             if not self._try(self._record, session_id, first):
                 return False
             self.pending.pop(0)
+        self.problem = None  # every waiting set is in: nothing is wrong any more
         return True
 
     def _record(self, session_id: int, pending: PendingSet) -> None:
