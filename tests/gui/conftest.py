@@ -27,19 +27,7 @@ from app.storage.data_dir import plans_folder, store_path
 from app.storage.plan_files import shipped_plans_folder
 from app.storage.settings import Settings
 from app.storage.store import Store
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.fake_clock import FakeClock
 
 
 class FakeScreenAwake:
@@ -128,7 +116,7 @@ def catalog() -> Catalog:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(start=1000.0)
 
 
 @pytest.fixture
@@ -213,4 +201,4 @@ def make_window(
     return make
 
 
-__all__ = ["FakeClock", "FakeScreenAwake", "NoScreenAwake"]
+__all__ = ["FakeScreenAwake", "NoScreenAwake"]

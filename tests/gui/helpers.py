@@ -12,7 +12,7 @@ from app.domain.timeline import Stage
 from app.gui.main_window import MainWindow
 from app.gui.session_run import SessionRun
 from app.storage.data_dir import plans_folder
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 
 TINY_PLAN = """\
 title = "Tiny test plan"

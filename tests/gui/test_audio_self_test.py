@@ -14,7 +14,7 @@ from app.domain.timeline import CueKind
 from app.gui.audio_self_test import SPACING_S
 from app.gui.settings_screen import SettingsScreen
 from app.storage.settings import Settings
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 
 
 class RecordingOutput(SilentOutput):

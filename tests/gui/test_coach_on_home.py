@@ -16,8 +16,8 @@ from app.gui.main_window import MainWindow
 from app.gui.summary_screen import SummaryScreen
 from app.storage.settings import Settings
 from app.storage.store import ImportedSet, Store
+from tests.fake_clock import FakeClock
 from tests.fixtures.coach_histories import cases, imported
-from tests.gui.conftest import FakeClock
 from tests.gui.helpers import running, screen_name
 
 BOX = "hands-elevated-push-up"

@@ -13,7 +13,7 @@ from app.gui.main_window import MainWindow
 from app.gui.player_screen import PlayerScreen
 from app.gui.settings_screen import SettingsScreen
 from app.storage.settings import Settings
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 from tests.gui.helpers import TINY_PLAN, press, running, screen_name, start_plan, write_plan
 
 OWN_COUNT_IN = TINY_PLAN.replace("count_in_s = 3", "count_in_s = 5")

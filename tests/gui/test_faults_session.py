@@ -21,8 +21,8 @@ from app.gui.unsaved_banner import SAVE_LABEL
 from app.storage.data_dir import store_path
 from app.storage.history_csv import parse_csv
 from app.storage.store import Store
+from tests.fake_clock import FakeClock
 from tests.fixtures.faults import LogTurnsReadOnly, forbid_network
-from tests.gui.conftest import FakeClock
 from tests.gui.helpers import (
     TINY_PLAN,
     play_to_summary,

@@ -28,8 +28,8 @@ from app.storage.log_export import UNSAVED_NAME, log_tag
 from app.storage.progress_data import SetTableCache
 from app.storage.safe_open import OpenedStore, open_store_or_memory
 from app.storage.store import Store
+from tests.fake_clock import FakeClock
 from tests.fixtures.faults import LogTurnsReadOnly
-from tests.gui.conftest import FakeClock
 from tests.gui.helpers import (
     TINY_PLAN,
     play_to_summary,

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.gui.main_window import MainWindow
 from app.gui.player_screen import PlayerScreen
 from app.storage.store import Store
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 from tests.gui.helpers import (
     TINY_PLAN,
     press,

@@ -16,7 +16,7 @@ from app.gui.main_window import MainWindow
 from app.gui.theme import apply_theme
 from app.gui.touch_button import MIN_TOUCH_PX
 from app.storage.settings import Theme
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 from tests.gui.helpers import running, screen_name, select_plan, write_plan
 from tests.gui.layout_check import layout_problems
 from tests.gui.test_screen_sizes import LADDER, SIZES

@@ -14,7 +14,7 @@ from app.gui.phase_style import PAUSED_COLOURS, stage_colour
 from app.gui.player_screen import PlayerScreen
 from app.storage.settings import Theme
 from app.storage.store import Store
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 from tests.gui.helpers import TINY_PLAN, press, running, screen_name, select_plan, write_plan
 from tests.gui.test_coach_on_home import log_session
 from tests.gui.touch import tap

@@ -21,7 +21,7 @@ from app.gui.setup_screen import SetupScreen
 from app.gui.theme import apply_theme
 from app.storage.settings import Theme
 from app.storage.store import ImportedSet, Store
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 from tests.gui.helpers import running, screen_name, select_plan, write_plan
 from tests.gui.layout_check import layout_problems
 from tests.gui.test_coach_on_home import log_session

@@ -16,7 +16,7 @@ from app.gui.player_screen import PlayerScreen
 from app.gui.rest_screen import RestScreen
 from app.gui.summary_screen import SummaryScreen
 from app.storage.store import Store
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 from tests.gui.helpers import (
     TINY_PLAN,
     press,

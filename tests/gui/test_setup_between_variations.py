@@ -14,7 +14,7 @@ from app.gui.player_screen import PlayerScreen
 from app.gui.setup_screen import SetupScreen
 from app.storage.catalog import Catalog
 from app.storage.store import Store
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 from tests.gui.helpers import press, running, screen_name, select_plan, write_plan
 
 TWO_VARIATIONS = """\

@@ -17,7 +17,7 @@ from app.gui.rest_screen import RestScreen
 from app.gui.services import Services
 from app.gui.sound_status import SoundState, sound_text
 from app.storage.settings import Settings
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 from tests.gui.helpers import TINY_PLAN, press, running, select_plan, write_plan
 from tests.gui.touch import tap
 

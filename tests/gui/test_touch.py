@@ -15,7 +15,7 @@ from app.gui.main_window import MainWindow
 from app.gui.player_screen import PlayerScreen
 from app.gui.touch_button import MIN_TOUCH_PX
 from app.storage.data_dir import store_path
-from tests.gui.conftest import FakeClock
+from tests.fake_clock import FakeClock
 from tests.gui.helpers import TINY_PLAN, running, screen_name, select_plan, write_plan
 from tests.gui.touch import tap, visible_controls
 

@@ -5,7 +5,6 @@ monotonic clock (no sleeping) against a real SQLite log.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -22,6 +21,7 @@ from app.storage.rescue import import_rescued
 from app.storage.safe_open import OpenedStore, open_store
 from app.storage.store import Store
 from tests.conftest import plan_text
+from tests.fake_clock import FakeClock
 from tests.fixtures.faults import LogTurnsReadOnly, forbid_network
 
 PLAN = plan_text(
@@ -46,25 +46,6 @@ OTHER_PLAN = plan_text(
     title="Something else entirely",
 )
 START = datetime(2026, 3, 1, 7, 30, tzinfo=UTC)
-
-
-class FakeClock:
-    """Monotonic seconds that move only when the session sleeps; ``on_sleep`` hooks run then."""
-
-    def __init__(self) -> None:
-        self.t = 100.0
-        self._lock = threading.Lock()
-        self.on_sleep: list[Callable[[float], None]] = []
-
-    def now(self) -> float:
-        with self._lock:
-            return self.t
-
-    def sleep(self, seconds: float) -> None:
-        with self._lock:
-            self.t += seconds
-        for hook in self.on_sleep:
-            hook(self.t)
 
 
 class WallClock:

@@ -13,7 +13,8 @@ from app.headless import run_headless
 from app.storage.data_dir import store_path
 from app.storage.store import Store
 from tests.conftest import plan_text
-from tests.unit.headless_fakes import FakeClock, Keyboard
+from tests.fake_clock import FakeClock
+from tests.unit.headless_fakes import Keyboard
 
 # A max set of 2 s reps after a 3 s count-in, then a set of 2: the max set's reps start 3 s
 # into the session and rep n ends at 3 + 2n s. It is scheduled for 30 reps (63 s).

@@ -20,7 +20,8 @@ from app.storage.data_dir import store_path
 from app.storage.settings import Settings, save_settings, settings_path
 from app.storage.store import Store
 from tests.conftest import plan_text
-from tests.unit.headless_fakes import FakeClock, Keyboard
+from tests.fake_clock import FakeClock
+from tests.unit.headless_fakes import Keyboard
 
 PLAN = plan_text(
     """

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from app.headless import run_headless
 from app.storage.data_dir import store_path
 from app.storage.store import Store
 from tests.conftest import plan_text
+from tests.fake_clock import FakeClock
 
 PLAN = plan_text(
     """
@@ -26,22 +26,6 @@ PLAN = plan_text(
     title="Two floor sets",
     head="count_in_s = 3",
 )
-
-
-class FakeClock:
-    """Monotonic seconds that move only when the session sleeps."""
-
-    def __init__(self) -> None:
-        self.t = 100.0
-        self._lock = threading.Lock()
-
-    def now(self) -> float:
-        with self._lock:
-            return self.t
-
-    def sleep(self, seconds: float) -> None:
-        with self._lock:
-            self.t += seconds
 
 
 class Typist:

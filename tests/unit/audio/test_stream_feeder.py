@@ -13,6 +13,7 @@ from app.audio.sounds import cue_sounds
 from app.audio.stream_feeder import StreamFeeder
 from app.domain.player import ScheduledCue
 from app.domain.timeline import CueKind
+from tests.fake_clock import FakeClock
 
 RATE = 8000
 FILL_S = 0.1
@@ -108,16 +109,6 @@ def test_the_thread_keeps_writing_while_the_caller_is_busy_and_stops_when_asked(
     assert np.array_equal(_written(device), mixer.render(0, size // 4))
 
 
-class Clock:
-    """A monotonic clock the test moves."""
-
-    def __init__(self) -> None:
-        self.t = 100.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
 def _onsets(samples: np.ndarray) -> list[int]:
     """Where each sound starts (after at least 10 ms of silence)."""
     loud = np.flatnonzero(samples != 0)
@@ -129,7 +120,7 @@ def _play(
 ) -> tuple[StreamFeeder, Device, CueMixer, list[float]]:
     """Feed for ``seconds`` of fake time, the sink playing at its rate except for ``gap_s`` of
     silence from ``gap_at_s`` on; the wall time each written stream frame was heard at."""
-    sink, device, mixer, clock = Sink(), Device(), _mixer(), Clock()
+    sink, device, mixer, clock = Sink(), Device(), _mixer(), FakeClock()
     feeder = StreamFeeder(
         sink=sink,
         device=device,
