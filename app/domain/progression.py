@@ -19,8 +19,10 @@ from datetime import date
 
 from app.domain.coach import box_steps
 from app.domain.coach.advice import Rule, Suggestion
-from app.domain.coach.block_rules import KNEELING, BlockCoach, BlockHistory
+from app.domain.coach.block_rules import BlockCoach
 from app.domain.coach.evidence import BlockRun, TrainedSession, TrainedSet, gather
+from app.domain.coach.signs import BlockHistory
+from app.domain.coach.thresholds import KNEELING
 from app.domain.equipment import EquipmentProfile
 from app.domain.plan import Block, SessionPlan
 from app.domain.reps import parse_rep_target
