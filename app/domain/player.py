@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.player_view import PlayerView
 from app.domain.timeline import (
     REP_STAGES,
     CueKind,
@@ -23,6 +24,18 @@ from app.domain.timeline import (
     Stage,
     rest_cues,
 )
+
+__all__ = [
+    "ADD_REST_S",
+    "EventKind",
+    "LoggedSet",
+    "Player",
+    "PlayerError",
+    "PlayerEvent",
+    "PlayerView",  # what ``Player.view`` gives; it lives in player_view
+    "ScheduledCue",
+    "SetResult",
+]
 
 ADD_REST_S = 15.0
 
@@ -75,42 +88,6 @@ class LoggedSet:
     result: SetResult
     ended_early: bool
     time_under_tension_s: float
-
-
-@dataclass(frozen=True, slots=True)
-class PlayerView:
-    """Everything a screen needs to draw the current moment."""
-
-    stage: Stage
-    paused: bool
-    set_index: int
-    total_sets: int
-    schedule: SetSchedule
-    rep: int | None
-    reps_planned: int
-    reps_completed: int
-    phase_duration_s: float
-    phase_remaining_s: float
-    rest_total_s: float
-    rest_remaining_s: float
-    next_schedule: SetSchedule | None
-
-    @property
-    def phase_progress(self) -> float:
-        """0 at the start of the phase, 1 at its end."""
-        if self.phase_duration_s <= 0:
-            return 1.0
-        return min(1.0, max(0.0, 1.0 - self.phase_remaining_s / self.phase_duration_s))
-
-    @property
-    def countdown(self) -> int:
-        """The whole seconds to show: 3, 2, 1 for a 3 s phase (never 0 while it runs)."""
-        remaining = (
-            self.rest_remaining_s
-            if self.stage in (Stage.REST, Stage.LOGGING)
-            else self.phase_remaining_s
-        )
-        return max(0, math.ceil(remaining - 1e-6))
 
 
 @dataclass
