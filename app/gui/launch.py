@@ -7,7 +7,6 @@ import sys
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QIcon
@@ -20,17 +19,15 @@ from app.gui.screen_awake import ScreenAwake, open_screen_awake
 from app.gui.services import Services
 from app.gui.theme import apply_theme
 from app.gui.window_size import placement, remembered_size
+from app.session.sound import open_session_output
+from app.session.training_log import start_notices
 from app.storage.catalog import load_catalog
 from app.storage.data_dir import plans_folder
 from app.storage.plan_files import read_plan, shipped_plans_folder
-from app.storage.rescue import import_rescued
-from app.storage.resources import ResourceError, resource_path, shipped_folder
+from app.storage.resources import ResourceError, resource_path
 from app.storage.safe_open import OpenedStore, open_store_or_memory
 from app.storage.settings import Settings, read_settings, settings_path
 from app.storage.store import Store, StoreError
-
-if TYPE_CHECKING:
-    from app.audio.voice import Voice
 
 ICON = "icons/tempo-trainer.svg"
 AUTOPILOT_ENV = "TEMPO_TRAINER_AUTOPILOT"
@@ -41,24 +38,12 @@ def output_factory(audio: str | None) -> Callable[[Settings], CueOutput]:
     """Open the chosen sound output; the engine falls back to silence, saying why once."""
 
     def open_output(settings: Settings) -> CueOutput:
-        voice = shipped_voice() if settings.voice_counts else None
-        output = select.open_output(audio or settings.audio or None, voice=voice)
+        output = open_session_output(select.open_output, audio, settings).output
         if notice := output_notice(output):
             print(f"tempo-trainer: {notice}", file=sys.stderr)
         return output
 
     return open_output
-
-
-def shipped_voice() -> Voice | None:
-    """The spoken counts shipped in resources/voice/; None (said on stderr) if unusable."""
-    from app.audio.voice import VoiceError, load_voice  # numpy: not needed to open the window
-
-    try:
-        return load_voice(shipped_folder("resources") / "voice")
-    except (ResourceError, VoiceError) as error:
-        print(f"tempo-trainer: spoken counts are off: {error}", file=sys.stderr)
-        return None
 
 
 def application() -> QApplication:
@@ -105,16 +90,6 @@ def open_window(
     if icon is not None:
         app.setWindowIcon(icon)
     return MainWindow(services, icon)
-
-
-def start_notices(opened: OpenedStore, data_dir: Path) -> list[str]:
-    """Sentences for home from opening the log: a repair, and rescued sets added back."""
-    notices = [opened.notice] if opened.notice else []
-    if opened.unavailable is None:
-        rescued = import_rescued(opened.store, data_dir).notice
-        if rescued:
-            notices.append(rescued)
-    return notices
 
 
 def show_start(window: MainWindow, opened: OpenedStore, notices: list[str]) -> None:

@@ -25,7 +25,6 @@ from app.domain.plan import parse_plan, plan_text
 from app.domain.problems import InputError
 from app.domain.progression import Suggestion, plan_from_suggestions
 from app.domain.quick_session import QuickSession, quick_plan
-from app.domain.session_summary import compare, summarize
 from app.domain.set_role import SetRole
 from app.domain.timeline import Stage
 from app.gui import home_data
@@ -39,19 +38,17 @@ from app.gui.question_pause import QuestionPause
 from app.gui.rest_screen import RestScreen
 from app.gui.screen import Screen
 from app.gui.services import Services
-from app.gui.session_run import SessionRun, SessionSource
+from app.gui.session_run import SessionRun
 from app.gui.settings_screen import SettingsScreen
 from app.gui.setup_screen import SetupScreen
 from app.gui.summary_screen import SummaryScreen
 from app.gui.theme import apply_theme
 from app.gui.unsaved_banner import SAVE_LABEL, UnsavedBanner
 from app.gui.window_size import FullScreen, with_size
-from app.storage.log_export import (
-    save_sets_csv,
-    save_somewhere,
-    unsaved_csv_name,
-    unsaved_folders,
-)
+from app.session.summary import summary_data
+from app.session.training_session import SessionSource, unfinished_source
+from app.session.unsaved_sets import save_unsaved
+from app.storage.log_export import save_sets_csv, unsaved_csv_name
 from app.storage.plan_files import PlanFile
 from app.storage.session_log import SessionLog
 from app.storage.settings import Settings, save_settings, settings_path
@@ -215,14 +212,13 @@ class MainWindow(QMainWindow):
         self.begin(SessionSource(plan, text, "coach"))
 
     def on_resume_accepted(self) -> None:
-        record = self.services.store.unfinished_session()
-        if record is None:
-            return
         try:
-            plan = parse_plan(record.plan_text, self.services.catalog)
+            source = unfinished_source(self.services.store, self.services.catalog)
         except InputError:
             return
-        if record.next_set >= plan.total_sets:
+        if source is None or (record := source.resumed) is None:
+            return
+        if record.next_set >= source.plan.total_sets:
             try:
                 self.services.store.finish_session(record.id, self.services.wall_clock())
             except StoreError as error:
@@ -230,8 +226,7 @@ class MainWindow(QMainWindow):
                 return
             self.refresh_home()
             return
-        source = SessionSource(plan, record.plan_text, record.plan_source)
-        self.begin(source, resume=record)
+        self.begin(source)
 
     def on_resume_declined(self) -> None:
         record = self.services.store.unfinished_session()
@@ -243,11 +238,9 @@ class MainWindow(QMainWindow):
                 return
         self.refresh_home()
 
-    def begin(self, source: SessionSource, resume: object = None) -> None:
-        from app.storage.store import SessionRecord
-
-        record = resume if isinstance(resume, SessionRecord) else None
-        self.run = SessionRun(source, self.services, resume=record, parent=self)
+    def begin(self, source: SessionSource) -> None:
+        """Play ``source``: a new session, or the unfinished one it resumes."""
+        self.run = SessionRun(source, self.services, parent=self)
         self.run.driver.set_ended.connect(self.on_set_ended)
         self.run.driver.stage_changed.connect(self.on_stage_changed)
         self.services.screen_awake.hold("A push-up session is running")
@@ -326,24 +319,16 @@ class MainWindow(QMainWindow):
     def _show_summary(self) -> None:
         run = self.run
         assert run is not None
-        store, catalog = self.services.store, self.services.catalog
-        rows = run.session_log.rows()
-        summary = summarize(rows)
-        comparisons = []
-        for totals in summary.by_variation:
-            previous = store.last_session_with(totals.variation, before_session=run.session_id)
-            before = [] if previous is None else store.sets(session_id=previous)
-            name = (
-                catalog[totals.variation].name if totals.variation in catalog else totals.variation
-            )
-            comparisons.append((name, compare(totals, before)))
+        data = summary_data(
+            run.session_log.rows(), self.services.store, self.services.catalog, run.session_id
+        )
         screen = SummaryScreen(
             run.title,
-            summary,
-            comparisons,
+            data.summary,
+            data.comparisons,
             self.services.settings.units,
             rehearsal=run.rehearsal,
-            next_steps=self._next_steps([t.variation for t in summary.by_variation], run.rehearsal),
+            next_steps=self._next_steps(data.trained, run.rehearsal),
         )
         screen.closed.connect(self.end_session)
         self._show(screen)
@@ -449,8 +434,7 @@ class MainWindow(QMainWindow):
         if not rows or (self._saved_copy is not None and self._saved_copy[0] == len(rows)):
             return
         # Named for this data folder: the next start that can write its log adds them back.
-        name = unsaved_csv_name(self.services.wall_clock(), self.services.data_dir)
-        path = save_somewhere(rows, name, unsaved_folders())
+        path = save_unsaved(rows, self.services.wall_clock(), self.services.data_dir)
         where = f"saved in {path}" if path is not None else "lost: no folder could take them"
         print(
             f"tempo-trainer: {len(rows)} set(s) could not be saved to the training log; {where}",

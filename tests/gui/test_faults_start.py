@@ -21,6 +21,7 @@ from app.gui import launch
 from app.gui.main_window import MainWindow
 from app.gui.services import Services
 from app.gui.unsaved_banner import SAVE_LABEL
+from app.session.training_log import start_notices
 from app.storage.catalog import Catalog
 from app.storage.data_dir import store_path
 from app.storage.history_csv import parse_csv
@@ -69,7 +70,7 @@ def start(
 ) -> tuple[MainWindow, OpenedStore]:
     """What ``run_gui`` does before ``app.exec``, over ``services`` (fakes for sound and clock)."""
     opened = open_store_or_memory(data, NOW)
-    notices = launch.start_notices(opened, data)
+    notices = start_notices(opened, data)
     window = open_window(replace(services, store=opened.store, data_dir=data))
     launch.show_start(window, opened, notices)
     return window, opened
@@ -199,7 +200,7 @@ def test_a_resumed_session_starts_after_its_rescued_sets(
     assert [s.set_number for s in store.sets()] == [1]
 
     opened = OpenedStore(store)  # the next start: the log is writable again
-    notices = launch.start_notices(opened, data_dir)
+    notices = start_notices(opened, data_dir)
     assert notices == ["1 set saved during a log problem was added to your log."]
     second = open_window(make_services())
     launch.show_start(second, opened, notices)
@@ -217,4 +218,4 @@ def test_a_resumed_session_starts_after_its_rescued_sets(
     ]
     assert session.ended_at is not None
     assert not rescued.exists()
-    assert launch.start_notices(opened, data_dir) == []  # a second start adds nothing
+    assert start_notices(opened, data_dir) == []  # a second start adds nothing
