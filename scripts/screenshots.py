@@ -216,7 +216,7 @@ def _equipment(window: MainWindow) -> None:
             r,
             1,
             "",
-            f"2024-05-05T18:0{n}:00+00:00",
+            datetime.fromisoformat(f"2024-05-05T18:0{n}:00+00:00"),
         )
         for n, r in enumerate((8, 7, 6), start=1)
     )

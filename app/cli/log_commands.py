@@ -36,7 +36,7 @@ def history(folder: Path, *, as_csv: bool) -> int:
             mark = " (rehearsal)" if s.rehearsal else ""
             print(
                 printable(
-                    f"{s.ended_at}  {s.variation}{box}  set {s.set_number}:"
+                    f"{s.ended_at.isoformat()}  {s.variation}{box}  set {s.set_number}:"
                     f" {s.reps}/{s.target_reps} reps at {s.tempo}{mark}"
                 )
             )

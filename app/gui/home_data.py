@@ -28,7 +28,7 @@ def last_session_text(services: Services) -> str:
         if not rows:
             continue
         summary = summarize(rows)
-        when = record.started_at[:16].replace("T", " ")
+        when = f"{record.started_at:%Y-%m-%d %H:%M}"
         mark = " · rehearsal" if record.rehearsal else ""
         # Sets imported from another app carry no time under tension: say nothing of it.
         tension = summary.time_under_tension_s

@@ -54,7 +54,7 @@ def to_csv(sets: Iterable[SetRecord]) -> str:
     for s in sets:
         writer.writerow(
             (
-                s.ended_at,
+                s.ended_at.isoformat(),
                 protect_cell(s.session_uid),
                 protect_cell(s.session_title),
                 s.block,
@@ -231,7 +231,7 @@ def _row(cells: dict[str, str], latest: date) -> ImportedSet:
         reps=_whole(cells["reps"], "reps", 0, 1000),
         reps_in_reserve=None if not rir_text else _whole(rir_text, "reps_in_reserve", 0, 10),
         note=note,
-        ended_at=moment.isoformat(timespec="seconds"),
+        ended_at=moment.replace(microsecond=0),
         rehearsal=rehearsal == "1",
     )
 

@@ -81,12 +81,11 @@ class SessionLog:
         """Carry on ``record``; new sets are logged no earlier than its newest one."""
         self.session_id, self.uid = record.id, record.uid
         self.title, self.rehearsal = record.title, record.rehearsal
-        texts = [
+        times = [
             record.started_at,
             *(row.ended_at for row in self.store.sets(session_id=record.id)),
         ]
-        known = [moment for moment in map(_parse, texts) if moment is not None]
-        self._latest = max(known, default=None)
+        self._latest = max(times)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -182,14 +181,6 @@ class SessionLog:
             form_flags=tuple(result.form_flags),
             note=result.note,
             time_under_tension_s=round(pending.logged.time_under_tension_s, 3),
-            ended_at=pending.ended_at.isoformat(timespec="seconds"),
+            ended_at=pending.ended_at.replace(microsecond=0),
             rehearsal=self.rehearsal,
         )
-
-
-def _parse(text: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -40,7 +40,7 @@ def log_session(
             reps=count,
             reps_in_reserve=1,
             note="",
-            ended_at=f"{day}T18:{number:02d}:00+00:00",
+            ended_at=datetime.fromisoformat(f"{day}T18:{number:02d}:00+00:00"),
             rehearsal=rehearsal,
         )
         for number, count in enumerate(reps, start=1)

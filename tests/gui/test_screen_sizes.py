@@ -4,6 +4,7 @@ top of something else, and the distance-mode numbers big enough to read from the
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,7 @@ def test_every_screen_fits_and_reads_from_the_floor(
             r,
             1,
             "",
-            f"2024-05-05T18:0{n}:00+00:00",
+            datetime.fromisoformat(f"2024-05-05T18:0{n}:00+00:00"),
         )
         for n, r in enumerate((8, 7, 6), start=1)
     )

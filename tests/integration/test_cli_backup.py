@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def fill(folder: Path, title: str, reps: int) -> None:
                     reps=reps,
                     reps_in_reserve=None,
                     note="",
-                    ended_at="2026-03-02T18:00:00+01:00",
+                    ended_at=datetime.fromisoformat("2026-03-02T18:00:00+01:00"),
                 )
             ]
         )

@@ -178,7 +178,7 @@ def test_a_latin1_terminal_never_crashes_and_csv_stays_utf8(tmp_path: Path) -> N
                     reps=8,
                     reps_in_reserve=None,
                     note="",
-                    ended_at="2026-11-01T08:00:00+01:00",
+                    ended_at=datetime.fromisoformat("2026-11-01T08:00:00+01:00"),
                 )
             ]
         )
@@ -263,7 +263,7 @@ def test_the_newest_unfinished_session_is_the_later_instant_not_the_larger_text(
                 reps=8,
                 reps_in_reserve=None,
                 note="",
-                ended_at=moment.isoformat(),
+                ended_at=moment,
             )
             for uid, moment in (("later", later), ("older", older))
         )

@@ -59,7 +59,7 @@ def logged(folder: Path, count: int, day: datetime) -> None:
             reps=10,
             reps_in_reserve=None,
             note="",
-            ended_at=(day + timedelta(minutes=number)).isoformat(),
+            ended_at=day + timedelta(minutes=number),
         )
         for number in range(count)
     ]
@@ -115,8 +115,11 @@ def test_a_week_of_empty_backups_never_rotates_the_last_full_one_away(tmp_path: 
     logged(data, 25, day - timedelta(days=1))
     open_store(data, day).store.close()
     # The log is emptied the way a person (or a bug) might: every row gone, schema kept.
-    with Store(store_path(data)) as store:
-        store.replace_log(("id", "uid", "title", "started_at"), [], ("id",), [])
+    emptied = sqlite3.connect(store_path(data))
+    with emptied:
+        emptied.execute("DELETE FROM set_log")
+        emptied.execute("DELETE FROM session")
+    emptied.close()
     for later in range(1, KEEP_BACKUPS + 4):
         open_store(data, day + timedelta(days=later)).store.close()
     counts = [set_count(p) for p in backups(data / BACKUP_FOLDER)]

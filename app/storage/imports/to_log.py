@@ -64,7 +64,7 @@ class LogBuilder:
                 reps=found.reps,
                 reps_in_reserve=reps_in_reserve(found.kind, found.rpe),
                 note=self._note(found, loaded=loaded, box_unknown=box_unknown),
-                ended_at=found.started_at.isoformat(timespec="seconds"),
+                ended_at=found.started_at.replace(microsecond=0),
                 role=role.value,
             )
         )

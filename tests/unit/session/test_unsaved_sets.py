@@ -31,7 +31,7 @@ def _row(set_number: int) -> SetRecord:
         form_flags=(),
         note="",
         time_under_tension_s=6.0,
-        ended_at=START.isoformat(timespec="seconds"),
+        ended_at=START,
         rehearsal=False,
     )
 

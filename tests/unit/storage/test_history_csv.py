@@ -83,7 +83,7 @@ def test_arbitrary_text_raises_only_our_error(text: str) -> None:
 def test_export_time_keeps_the_offset(tmp_path: Path) -> None:
     moment = datetime(2026, 11, 22, 7, 30, tzinfo=UTC)
     rows = parse_csv(f"{HEADER}\n{ROW.replace('2026-11-20T18:05:00+01:00', moment.isoformat())}\n")
-    assert rows[0].ended_at == "2026-11-22T07:30:00+00:00"
+    assert rows[0].ended_at.isoformat() == "2026-11-22T07:30:00+00:00"
 
 
 def test_role_and_form_flags_survive_export_and_import(tmp_path: Path) -> None:
@@ -125,7 +125,7 @@ def test_tomorrow_is_still_taken_for_a_clock_ahead() -> None:
     (row,) = parse_csv(
         f"{HEADER}\n{ROW.replace('2026-11-20T18:05:00+01:00', stamp)}\n", date(2026, 11, 25)
     )
-    assert row.ended_at == stamp
+    assert row.ended_at.isoformat() == stamp
 
 
 def test_an_unknown_role_is_named() -> None:

@@ -35,7 +35,7 @@ def fill(folder: Path, title: str, sets: int) -> None:
                 reps=10,
                 reps_in_reserve=None,
                 note="",
-                ended_at="2026-03-02T18:00:00+01:00",
+                ended_at=datetime.fromisoformat("2026-03-02T18:00:00+01:00"),
             )
             for number in range(1, sets + 1)
         )

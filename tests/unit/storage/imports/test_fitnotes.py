@@ -15,7 +15,7 @@ def test_unit_in_the_header_and_one_session_per_day(tmp_path: Path) -> None:
         ("hands-elevated-push-up", 15, 2, 1),
     ]
     assert len({s.session_uid for s in result.sets}) == 1
-    assert result.sets[0].ended_at == datetime(2017, 6, 23).astimezone().isoformat()
+    assert result.sets[0].ended_at == datetime(2017, 6, 23).astimezone()
     assert result.unmatched == {"Burpees - Pushup": 1}
     assert result.skipped == {"not a push up": 1}
 

@@ -22,14 +22,14 @@ def test_set_types_mixed_line_endings_and_no_final_newline(tmp_path: Path) -> No
         ("floor-push-up", "work", 12, 0),
         ("kneeling-push-up", "work", 10, None),
     ]
-    assert push_b[0].ended_at == local(2026, 1, 28, 17, 26)
+    assert push_b[0].ended_at.isoformat() == local(2026, 1, 28, 17, 26)
     assert result.skipped == {"not a push up": 1}
     assert result.unmatched == {"Plank Pushup": 1}
 
 
 def test_us_twelve_hour_dates_and_pounds(tmp_path: Path) -> None:
     result = preview(tmp_path, HEVY_US_LBS)
-    assert [(s.ended_at, s.variation) for s in result.sets] == [
+    assert [(s.ended_at.isoformat(), s.variation) for s in result.sets] == [
         (local(2025, 9, 23, 7, 26), "floor-push-up"),
         (local(2025, 9, 23, 7, 26), "loaded-push-up"),
         (local(2025, 9, 24, 12, 5), "hands-elevated-push-up"),

@@ -26,7 +26,7 @@ def test_classic_warm_ups_are_warm_ups_and_rest_timers_are_not_sets(tmp_path: Pa
         ("work", 6, 2, 1),
     ]
     assert result.warm_ups == 1
-    assert evening[0].ended_at == local(2025, 9, 10, 16, 55, 41)
+    assert evening[0].ended_at.isoformat() == local(2025, 9, 10, 16, 55, 41)
 
 
 def test_rpe_failure_and_drop_sets_become_work_sets_with_reps_in_reserve(tmp_path: Path) -> None:
