@@ -7,6 +7,7 @@ one line, and the log is left where it is (a read-only log is not a damaged one)
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -41,7 +42,7 @@ def freezable(tmp_path: Path) -> None:
         pytest.skip("chattr +i is not available here")
 
 
-def play(data: Path, plan: Path, cwd: Path) -> subprocess.Popen[str]:
+def play(data: Path, plan: Path, cwd: Path, home: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [*APP, "--data-dir", str(data), "play", str(plan), *FAST_AND_SILENT],
         stdout=subprocess.PIPE,
@@ -49,33 +50,37 @@ def play(data: Path, plan: Path, cwd: Path) -> subprocess.Popen[str]:
         stdin=subprocess.DEVNULL,
         text=True,
         cwd=cwd,
+        env={**os.environ, "HOME": str(home)},
     )
 
 
 @pytest.mark.usefixtures("freezable")
 def test_a_folder_frozen_mid_session_loses_no_set(tmp_path: Path) -> None:
     data, plans, work = tmp_path / "data", tmp_path / "plans", tmp_path / "work"
-    plans.mkdir()
-    work.mkdir()
+    home = tmp_path / "home"
+    for folder in (plans, work, home):
+        folder.mkdir()
     plan = plans / "frozen.toml"
     plan.write_text(PLAN, encoding="utf-8")
     data.mkdir()
     main(["--data-dir", str(data), "history"])  # the log exists, with today's backup taken
-    process = play(data, plan, work)
+    process = play(data, plan, work, home)
     assert process.stdout is not None
     out = []
     try:
         for line in process.stdout:
             out.append(line)
             if line.startswith("  Logged "):
-                freeze(data)
-                freeze(plans)  # the CSV must find another home: the current folder
+                # The CSV must find another home than the data folder, the plan's and home
+                # (tried in that order): the current folder.
+                for folder in (data, plans, home):
+                    freeze(folder)
                 break
         rest, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
             process.kill()
-        for folder in (data, plans):
+        for folder in (data, plans, home):
             if folder.exists():
                 thaw(folder)
     out.append(rest)
