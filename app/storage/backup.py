@@ -24,6 +24,7 @@ from typing import Any
 from app.storage.backup_rows import session_problem, set_problem
 from app.storage.data_dir import plans_folder, store_path
 from app.storage.store import DAMAGED_ERRORS, StoreError, describe_open_error, schema_sql
+from app.storage.store_schema import SESSION_COLUMNS, SET_COLUMNS
 
 FORMAT = "tempo-trainer-backup"
 VERSION = 1
@@ -32,36 +33,6 @@ MAX_PLAN_BYTES = 200_000
 MAX_PLAN_NAME_BYTES = 200
 # Ten years of daily training is about 10 MB.
 MAX_BACKUP_BYTES = 500_000_000
-SESSION_COLUMNS = (
-    "id",
-    "uid",
-    "title",
-    "plan_source",
-    "plan_text",
-    "started_at",
-    "ended_at",
-    "next_set",
-    "abandoned",
-    "rehearsal",
-    "speed",
-)
-SET_COLUMNS = (
-    "id",
-    "session_id",
-    "block",
-    "set_number",
-    "variation",
-    "box_height_cm",
-    "tempo",
-    "target_reps",
-    "reps",
-    "reps_in_reserve",
-    "form_flags",
-    "note",
-    "time_under_tension_s",
-    "ended_at",
-    "role",
-)
 # Fields a backup from an older version may lack, with the value they stand for.
 _SET_DEFAULTS: dict[str, object] = {"role": "work"}
 
@@ -231,6 +202,25 @@ def check_backup(text: str, now: datetime | None = None) -> Backup:
     Every field of every row is checked as ``import`` checks a CSV row (``backup_rows``);
     with ``now``, dates after tomorrow are refused too.
     """
+    data = _backup_object(text)
+    problems: list[tuple[str, _Where]] = []
+    sessions = _rows(data.get("sessions"), SESSION_COLUMNS, "session", problems)
+    sets = _rows(data.get("sets"), SET_COLUMNS, "set", problems, _SET_DEFAULTS)
+    problems.extend(_row_problems(sessions, sets, now))
+    plans = _plans(data.get("plans", {}), problems)
+    settings = data.get("settings")
+    if settings is not None and not isinstance(settings, dict):
+        problems.append(("settings must be an object", ("settings", None)))
+    if not problems:
+        problems.extend(_load_in_memory(sessions, sets))
+    if problems:
+        lines = _Lines(text)
+        raise BackupError([p[0] for p in problems], [lines.of(p[1]) for p in problems])
+    return Backup(str(data.get("created_at", "")), sessions, sets, plans, settings)
+
+
+def _backup_object(text: str) -> dict[str, Any]:
+    """The backup's top-level object, of this format and version; BackupError otherwise."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -243,9 +233,14 @@ def check_backup(text: str, now: datetime | None = None) -> Backup:
         raise BackupError(["not a Tempo Trainer backup"])
     if data.get("version") != VERSION:
         raise BackupError([f"backup version {data.get('version')!r} is not supported"])
+    return data
+
+
+def _row_problems(
+    sessions: list[tuple[object, ...]], sets: list[tuple[object, ...]], now: datetime | None
+) -> list[tuple[str, _Where]]:
+    """Every field of every row (``backup_rows``), and every set's session in the backup."""
     problems: list[tuple[str, _Where]] = []
-    sessions = _rows(data.get("sessions"), SESSION_COLUMNS, "session", problems)
-    sets = _rows(data.get("sets"), SET_COLUMNS, "set", problems, _SET_DEFAULTS)
     for key, what, rows, check in (
         ("sessions", "session", sessions, session_problem),
         ("sets", "set", sets, set_problem),
@@ -260,12 +255,16 @@ def check_backup(text: str, now: datetime | None = None) -> Backup:
             problems.append(
                 (f"set {index}: its session {row[1]!r} is not in the backup", ("sets", index))
             )
-    plans = data.get("plans", {})
+    return problems
+
+
+def _plans(plans: object, problems: list[tuple[str, _Where]]) -> dict[str, str]:
+    """The backup's plan files (none when they are not names to text); problems added."""
     if not isinstance(plans, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in plans.items()
     ):
         problems.append(("plans must map file names to text", ("plans", None)))
-        plans = {}
+        return {}
     for name, body in plans.items():
         if not _plain_plan_name(name):
             problems.append((f"plan file name {name!r} is not a plain .toml name", ("plans", name)))
@@ -273,15 +272,7 @@ def check_backup(text: str, now: datetime | None = None) -> Backup:
             problems.append((f"plan {name!r} holds an unpaired surrogate", ("plans", name)))
         if len(body.encode("utf-8", "surrogatepass")) > MAX_PLAN_BYTES:
             problems.append((f"plan {name!r} is too large", ("plans", name)))
-    settings = data.get("settings")
-    if settings is not None and not isinstance(settings, dict):
-        problems.append(("settings must be an object", ("settings", None)))
-    if not problems:
-        problems.extend(_load_in_memory(sessions, sets))
-    if problems:
-        lines = _Lines(text)
-        raise BackupError([p[0] for p in problems], [lines.of(p[1]) for p in problems])
-    return Backup(str(data.get("created_at", "")), sessions, sets, dict(plans), settings)
+    return dict(plans)
 
 
 def _plain_plan_name(name: str) -> bool:

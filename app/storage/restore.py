@@ -21,16 +21,11 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
-from app.storage.backup import (
-    SESSION_COLUMNS,
-    SET_COLUMNS,
-    SETTINGS_NAME,
-    Backup,
-    check_backup,
-)
+from app.storage.backup import SETTINGS_NAME, Backup, check_backup
 from app.storage.data_dir import plans_folder, store_path
 from app.storage.log_lock import LogInUseError, hold_exclusive, release
 from app.storage.store import SCHEMA_VERSION, StoreError, schema_sql
+from app.storage.store_schema import SESSION_COLUMNS, SET_COLUMNS
 
 STAGING = ".restore-staging"
 SWITCH = ".restore-switch.json"

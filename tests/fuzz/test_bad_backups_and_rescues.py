@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from app.storage.backup import SESSION_COLUMNS, SET_COLUMNS, BackupError, check_backup
+from app.storage.backup import BackupError, check_backup
 from app.storage.coach_input import coach_history
 from app.storage.data_dir import store_path
 from app.storage.history_csv import COLUMNS, OPTIONAL_COLUMNS, to_csv
@@ -26,6 +26,7 @@ from app.storage.log_export import unsaved_csv_name
 from app.storage.rescue import import_rescued
 from app.storage.restore import restore_backup
 from app.storage.store import Store
+from app.storage.store_schema import SESSION_COLUMNS, SET_COLUMNS
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
