@@ -22,21 +22,28 @@ from app.domain.tempo import TempoError, parse_tempo
 from app.domain.variation import is_variation_id
 from app.storage.store import ImportedSet, SetRecord
 
-COLUMNS = (
-    "date",
-    "session_id",
-    "session_title",
-    "block",
-    "set",
-    "variation",
-    "box_height_cm",
-    "tempo",
-    "target_reps",
-    "reps",
-    "reps_in_reserve",
-    "note",
+CSV_FIELDS: tuple[tuple[str, str], ...] = (
+    ("date", "ended_at"),
+    ("session_id", "session_uid"),
+    ("session_title", "session_title"),
+    ("block", "block"),
+    ("set", "set_number"),
+    ("variation", "variation"),
+    ("box_height_cm", "box_height_cm"),
+    ("tempo", "tempo"),
+    ("target_reps", "target_reps"),
+    ("reps", "reps"),
+    ("reps_in_reserve", "reps_in_reserve"),
+    ("note", "note"),
+    ("rehearsal", "rehearsal"),
+    ("role", "role"),
+    ("form_flags", "form_flags"),
+    ("time_under_tension_s", "time_under_tension_s"),
 )
-OPTIONAL_COLUMNS = ("rehearsal", "role", "form_flags", "time_under_tension_s")
+"""Each CSV column, in file order, and the field of a set (``SetRecord``) it holds."""
+_REQUIRED = 12
+COLUMNS = tuple(name for name, _ in CSV_FIELDS[:_REQUIRED])
+OPTIONAL_COLUMNS = tuple(name for name, _ in CSV_FIELDS[_REQUIRED:])
 MAX_ROWS = 200_000
 MAX_CSV_BYTES = MAX_ROWS * 1_000
 """Import's size limit fits its row limit: 200,000 rows of up to 1 kB (an export is ~90 B a row)."""
@@ -52,27 +59,30 @@ def to_csv(sets: Iterable[SetRecord]) -> str:
     writer = _Writer(out)
     writer.writerow((*COLUMNS, *OPTIONAL_COLUMNS))
     for s in sets:
-        writer.writerow(
-            (
-                s.ended_at.isoformat(),
-                protect_cell(s.session_uid),
-                protect_cell(s.session_title),
-                s.block,
-                s.set_number,
-                s.variation,
-                "" if s.box_height_cm is None else decimal_text(s.box_height_cm),
-                s.tempo,
-                s.target_reps,
-                s.reps,
-                "" if s.reps_in_reserve is None else s.reps_in_reserve,
-                protect_cell(s.note),
-                int(s.rehearsal),
-                s.role,
-                protect_cell(FLAG_SEPARATOR.join(s.form_flags)),
-                decimal_text(s.time_under_tension_s),
-            )
-        )
+        writer.writerow(_cell(s, field) for _, field in CSV_FIELDS)
     return out.getvalue()
+
+
+def _cell(record: SetRecord, field: str) -> object:
+    """One field of a set as its CSV cell: text protected from spreadsheets, plain decimals."""
+    value = getattr(record, field)
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, tuple):
+        return protect_cell(FLAG_SEPARATOR.join(value))
+    if isinstance(value, float):
+        return decimal_text(value)
+    if field in _TEXT_FIELDS:
+        return protect_cell(value)
+    return value
+
+
+# Free text a person typed or an import brought, which a spreadsheet might run.
+_TEXT_FIELDS = frozenset({"session_uid", "session_title", "note"})
 
 
 class _Writer:

@@ -8,8 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.problems import InputError
-from app.storage.history_csv import COLUMNS, parse_csv, to_csv
+from app.storage.history_csv import COLUMNS, CSV_FIELDS, parse_csv, to_csv
+from app.storage.records import SetRecord
 from app.storage.store import Store
+from app.storage.store_schema import SET_COLUMNS
 
 HEADER = ",".join(COLUMNS)
 ROW = (
@@ -28,6 +30,13 @@ def test_round_trip_through_the_store(tmp_path: Path) -> None:
     assert lines[0] == HEADER + ",rehearsal,role,form_flags,time_under_tension_s"
     assert lines[1] == ROW + ",0,work,,0"
     assert parse_csv(text) == rows
+
+
+def test_an_export_carries_every_field_of_a_logged_set() -> None:
+    # The log's own row ids stay behind; the session travels by its uid instead.
+    carried = {field for _, field in CSV_FIELDS}
+    assert set(SET_COLUMNS) - {"id", "session_id"} <= carried
+    assert carried <= set(SetRecord.__slots__)
 
 
 def test_bom_crlf_and_quoted_notes_are_read() -> None:
