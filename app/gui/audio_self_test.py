@@ -29,7 +29,7 @@ class AudioSelfTest(QObject):
     nothing could (no device, sound output set to none, the device lost on the way).
     """
 
-    cue_played = Signal(object)
+    cue_played = Signal(CueKind)
     finished = Signal()
 
     def __init__(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,10 +24,15 @@ from app.domain.units import Units, from_display, to_display
 
 
 class SurfaceRow(QWidget):
-    """One surface: its name, its height in the person's units, and a way to remove it."""
+    """One surface: its name, its height in the person's units, and a way to remove it.
+
+    Signals:
+        edited(): its name or height changed.
+        removed(): its Remove button was tapped.
+    """
 
     edited = Signal()
-    removed = Signal(object)
+    removed = Signal()
 
     def __init__(self, name: str, height_cm: float, units: Units) -> None:
         super().__init__()
@@ -40,7 +46,7 @@ class SurfaceRow(QWidget):
         self.height_spin.setAccessibleName("Surface height")
         self.show_units(height_cm, units)
         remove = QPushButton("Remove")
-        remove.clicked.connect(lambda: self.removed.emit(self))
+        remove.clicked.connect(self.removed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.name, 3)
@@ -86,7 +92,7 @@ class EquipmentEditor(QWidget):
         changed(EquipmentProfile): after every edit that gives a valid profile.
     """
 
-    changed = Signal(object)
+    changed = Signal(EquipmentProfile)
 
     def __init__(self, profile: EquipmentProfile) -> None:
         super().__init__()
@@ -162,7 +168,7 @@ class EquipmentEditor(QWidget):
     def _add_row(self, name: str, height_cm: float) -> SurfaceRow:
         row = SurfaceRow(name, height_cm, self.units)
         row.edited.connect(self.on_edited)
-        row.removed.connect(self.on_removed)
+        row.removed.connect(partial(self.on_removed, row))
         self.rows.append(row)
         self.row_layout.addWidget(row)
         self._rows_changed()
@@ -188,10 +194,9 @@ class EquipmentEditor(QWidget):
         row.name.selectAll()
         self.on_edited()
 
-    def on_removed(self, row: object) -> None:
-        if isinstance(row, SurfaceRow):
-            self._remove_row(row)
-            self.on_edited()
+    def on_removed(self, row: SurfaceRow) -> None:
+        self._remove_row(row)
+        self.on_edited()
 
     def on_edited(self) -> None:
         units = self.units

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.quick_session import QuickSession
 from app.gui.elided_line import ElidedLine
 from app.gui.fitted_scroll import MIN_HEIGHT_PX as FITTED_MIN_PX
 from app.gui.fitted_scroll import FittedScroll
@@ -55,8 +56,8 @@ class HomeScreen(Screen):
     so that its first open does not stop for pyqtgraph.
     """
 
-    plan_chosen = Signal(object)
-    quick_session_chosen = Signal(object)
+    plan_chosen = Signal(PlanFile)
+    quick_session_chosen = Signal(QuickSession)
     resume_accepted = Signal()
     resume_declined = Signal()
     settings_requested = Signal()

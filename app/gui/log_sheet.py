@@ -37,7 +37,7 @@ class LogSheet(Screen):
         accepted(SetResult): the person confirmed the sheet.
     """
 
-    accepted = Signal(object)
+    accepted = Signal(SetResult)
 
     def __init__(
         self, driver: SessionDriver, view: PlayerView, variation: Variation, units: Units

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.plan import parse_plan, plan_text
+from app.domain.player import PlayerEvent, SetResult
 from app.domain.problems import InputError
 from app.domain.progression import Suggestion, plan_from_suggestions
 from app.domain.quick_session import QuickSession, quick_plan
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
             run.driver.resume()
         self._next_screen()
 
-    def on_stage_changed(self, event: object) -> None:
+    def on_stage_changed(self, event: PlayerEvent) -> None:
         del event
         if (
             self.run is not None
@@ -304,14 +305,12 @@ class MainWindow(QMainWindow):
         ):
             self._show_for_stage()
 
-    def on_set_ended(self, event: object) -> None:
+    def on_set_ended(self, event: PlayerEvent) -> None:
         del event
         self._show_for_stage()
 
-    def on_log_accepted(self, result: object) -> None:
-        from app.domain.player import SetResult
-
-        assert self.run is not None and isinstance(result, SetResult)
+    def on_log_accepted(self, result: SetResult) -> None:
+        assert self.run is not None
         self.run.log(result)
         self.show_unsaved_state()
         self._next_screen()

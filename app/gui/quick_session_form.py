@@ -32,7 +32,7 @@ class QuickSessionForm(QFrame):
         submitted(QuickSession): the person pressed Start.
     """
 
-    submitted = Signal(object)
+    submitted = Signal(QuickSession)
 
     def __init__(self, catalog: Catalog, settings: Settings) -> None:
         super().__init__()

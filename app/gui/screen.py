@@ -59,7 +59,7 @@ class Screen(QWidget):
             exactly as the key for that action, so touch, keys and clicker stay equal.
     """
 
-    action_requested = Signal(object)
+    action_requested = Signal(Action)
 
     def __init__(self) -> None:
         super().__init__()

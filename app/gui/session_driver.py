@@ -61,9 +61,9 @@ class SessionDriver(QObject):
         ticked(): the shown moment may look different; screens re-read ``view()``.
     """
 
-    stage_changed = Signal(object)
-    set_ended = Signal(object)
-    session_finished = Signal(object)
+    stage_changed = Signal(PlayerEvent)
+    set_ended = Signal(PlayerEvent)
+    session_finished = Signal(PlayerEvent)
     ticked = Signal()
 
     def __init__(

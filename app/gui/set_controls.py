@@ -20,7 +20,7 @@ class SetControls(QWidget):
         action_requested(Action): a button was tapped.
     """
 
-    action_requested = Signal(object)
+    action_requested = Signal(Action)
 
     def __init__(self) -> None:
         super().__init__()

@@ -43,7 +43,7 @@ class SettingsScreen(Screen):
     With ``open_output`` (the services' factory) the screen offers the audio self-test.
     """
 
-    changed = Signal(object)
+    changed = Signal(Settings)
     closed = Signal()
 
     def __init__(
