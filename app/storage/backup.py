@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import json
-import os
 import sqlite3
 import stat
 from collections.abc import Mapping
@@ -21,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.storage.atomic_file import write_text_atomically
 from app.storage.backup_rows import session_problem, set_problem
 from app.storage.data_dir import plans_folder, store_path
 from app.storage.store import DAMAGED_ERRORS, StoreError, describe_open_error, schema_sql
@@ -129,16 +129,7 @@ def write_backup(folder: Path, target: Path, now: datetime) -> None:
     """
     check_backup_target(folder, target)
     text = json.dumps(export_backup(folder, now), indent=1, ensure_ascii=False)
-    temporary = target.with_name(f".{target.name}.partial")
-    try:
-        with temporary.open("w", encoding="utf-8") as out:
-            out.write(text + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_text_atomically(target, text + "\n")
 
 
 def _read_log(log: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:

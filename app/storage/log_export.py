@@ -1,6 +1,6 @@
 """Saving sets the training log could not take, as a CSV that ``tempo-trainer import`` reads.
 
-The file is written whole or not at all (a temporary file renamed into place), so a kill while
+The file is written whole or not at all (``atomic_file``), so a kill while
 saving leaves the previous copy intact. Its name says the app wrote it and, when the data folder
 is given, for which log: the next start that can write that log adds it back
 (``app/storage/rescue.py``), and never into another data folder's log.
@@ -9,13 +9,13 @@ is given, for which log: the next start that can write that log adds it back
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from app.storage.atomic_file import write_text_atomically
 from app.storage.history_csv import to_csv
 from app.storage.store import SetRecord
 
@@ -52,17 +52,7 @@ def unsaved_folders(*first: Path) -> tuple[Path, ...]:
 
 def save_sets_csv(rows: Iterable[SetRecord], path: Path) -> None:
     """Write ``rows`` to ``path`` in history's CSV columns; OSError when it cannot be written."""
-    text = to_csv(rows)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        partial.replace(path)
-    except OSError:
-        partial.unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, to_csv(rows))
 
 
 def save_somewhere(rows: Sequence[SetRecord], name: str, folders: Iterable[Path]) -> Path | None:

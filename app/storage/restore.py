@@ -12,7 +12,6 @@ data folder is all old or all new.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -21,6 +20,7 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
+from app.storage.atomic_file import sync_folder, write_bytes_atomically
 from app.storage.backup import SETTINGS_NAME, Backup, check_backup
 from app.storage.data_dir import plans_folder, store_path
 from app.storage.log_lock import LogInUseError, hold_exclusive, release
@@ -61,7 +61,7 @@ def restore_backup(folder: Path, text: str, now: datetime) -> Path:
             shutil.rmtree(staging, ignore_errors=True)
             raise RestoreError(_cannot(folder, error)) from None
         journal = {"kept": kept_name, "created_at": backup.created_at}
-        _write_synced(folder / SWITCH, json.dumps(journal).encode("utf-8"))
+        write_bytes_atomically(folder / SWITCH, json.dumps(journal).encode("utf-8"))
         _switch(folder)
     finally:
         release(hold)
@@ -132,10 +132,10 @@ def _stage(folder: Path, staging: Path, backup: Backup) -> None:
     plans = staging / "plans"
     plans.mkdir()
     for name, body in backup.plans.items():
-        _write_synced(plans / name, body.encode("utf-8"))
+        write_bytes_atomically(plans / name, body.encode("utf-8"))
     if backup.settings is not None:
         text = json.dumps(backup.settings, indent=1) + "\n"
-        _write_synced(staging / SETTINGS_NAME, text.encode("utf-8"))
+        write_bytes_atomically(staging / SETTINGS_NAME, text.encode("utf-8"))
     kept = staging / "kept"
     kept.mkdir()
     log = store_path(folder)
@@ -202,9 +202,9 @@ def _switch(folder: Path) -> None:
     if kept.exists():
         (folder / "backups").mkdir(exist_ok=True)
         os.rename(kept, _free(folder / "backups" / str(journal["kept"])))
-    _sync_folder(folder)
+    sync_folder(folder)
     (folder / SWITCH).unlink()
-    _sync_folder(folder)
+    sync_folder(folder)
     shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -218,29 +218,10 @@ def _free(path: Path) -> Path:
     return candidate
 
 
-def _write_synced(path: Path, data: bytes) -> None:
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(partial, path)
-    _sync_folder(path.parent)
-
-
 def _sync_tree(root: Path) -> None:
     for place, _dirs, files in os.walk(root):
         for name in files:
             with open(os.path.join(place, name), "rb") as handle:
                 os.fsync(handle.fileno())
-        _sync_folder(Path(place))
-    _sync_folder(root.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        sync_folder(Path(place))
+    sync_folder(root.parent)

@@ -3,14 +3,13 @@
 Unknown keys and bad values fall back to the defaults one by one, so a hand-edited or
 older file never stops the app; ``read_settings`` also says, in one sentence, what it
 could not use. The equipment profile is checked whole by ``parse_equipment``: a profile
-with any bad part is replaced by the default one. Writes go to a temporary file that
-replaces the old one.
+with any bad part is replaced by the default one. Writes are whole or not at all
+(``atomic_file``).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from app.domain.equipment import EquipmentProfile, equipment_to_dict, parse_equipment
 from app.domain.problems import InputError, Problem
 from app.domain.units import Units
+from app.storage.atomic_file import write_text_atomically
 
 SETTINGS_NAME = "settings.json"
 AUDIO_CHOICES = ("", "qt", "simpleaudio", "none")
@@ -123,12 +123,10 @@ def settings_to_dict(settings: Settings) -> dict[str, object]:
 def save_settings(path: Path, settings: Settings) -> None:
     """Write atomically; OSError reaches the caller (the GUI says it could not save)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".json.tmp")
     # Keys this version does not know (a newer app's, a hand-added note) are kept as they are.
     data = {**_unknown_keys(path), **settings_to_dict(settings)}
     text = json.dumps(data, indent=1)
-    temporary.write_text(text + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    write_text_atomically(path, text + "\n")
 
 
 _REJECTED = object()

@@ -25,6 +25,7 @@ from app.gui.keys import Action
 from app.gui.progress.history_model import BOX_COLUMN, HistoryModel
 from app.gui.progress.import_panel import ImportPanel
 from app.gui.screen import Screen
+from app.storage.atomic_file import write_text_atomically
 from app.storage.history_csv import to_csv
 from app.storage.store import Store, StoreError
 
@@ -170,7 +171,7 @@ class HistoryScreen(Screen):
         by_id = {record.id: record for record in self.store.sets()}
         records = [by_id[set_id] for set_id in wanted if set_id in by_id]
         try:
-            path.write_text(to_csv(records), encoding="utf-8")
+            write_text_atomically(path, to_csv(records))
         except OSError as error:
             self.status.setText(f"Could not write {path.name}: {error.strerror}")
             return 0
