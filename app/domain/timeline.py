@@ -99,10 +99,6 @@ class SetSchedule:
     cues: tuple[Cue, ...]
     role: SetRole = SetRole.WORK
 
-    def rep_start_s(self, rep: int) -> float:
-        """Start of the 1-based ``rep`` within the set."""
-        return self.reps_start_s + (rep - 1) * self.rep_duration_s
-
     def reps_completed_at(self, t_s: float) -> int:
         """Whole reps finished by ``t_s`` seconds into the set."""
         if self.rep_duration_s <= 0 or t_s < self.reps_start_s:
