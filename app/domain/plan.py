@@ -10,7 +10,7 @@ from app.domain.problems import InputError, Problem
 from app.domain.reps import RepTarget, parse_rep_target
 from app.domain.set_role import SetRole, parse_role
 from app.domain.tempo import Tempo, parse_tempo
-from app.domain.toml_text import LineFinder, load_toml
+from app.domain.toml_text import LineFinder, Scalar, Table, load_toml, toml_document
 from app.domain.variation import Variation
 
 CM_PER_INCH = 2.54
@@ -165,29 +165,26 @@ def _box_height(block: Fields, variation: Variation | None) -> float | None:
 
 def plan_text(plan: SessionPlan) -> str:
     """TOML text that ``parse_plan`` reads back into ``plan`` (the log keeps it for resuming)."""
-    lines = [f"title = {_quoted(plan.title)}"]
+    top: dict[str, Scalar | list[Table]] = {"title": plan.title}
     if plan.description:
-        lines.append(f"description = {_quoted(plan.description)}")
+        top["description"] = plan.description
     if plan.count_in_s is not None:
-        lines.append(f"count_in_s = {plan.count_in_s:g}")
-    for block in plan.blocks:
-        lines += [
-            "",
-            "[[block]]",
-            f"variation = {_quoted(block.variation_id)}",
-            f"sets = {block.sets}",
-            f"reps = {_quoted(str(block.reps))}",
-            f"tempo = {_quoted(str(block.tempo))}",
-            f"rest_s = {block.rest_s:g}",
-            f"reset_s = {block.reset_s:g}",
-        ]
-        if block.box_height_cm is not None:
-            lines.append(f"box_height_cm = {block.box_height_cm:g}")
-        if block.role is not SetRole.WORK:
-            lines.append(f"role = {_quoted(block.role.value)}")
-    return "\n".join(lines) + "\n"
+        top["count_in_s"] = plan.count_in_s
+    top["block"] = [_block_table(block) for block in plan.blocks]
+    return toml_document(top)
 
 
-def _quoted(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
+def _block_table(block: Block) -> Table:
+    table: dict[str, Scalar] = {
+        "variation": block.variation_id,
+        "sets": block.sets,
+        "reps": str(block.reps),
+        "tempo": str(block.tempo),
+        "rest_s": block.rest_s,
+        "reset_s": block.reset_s,
+    }
+    if block.box_height_cm is not None:
+        table["box_height_cm"] = block.box_height_cm
+    if block.role is not SetRole.WORK:
+        table["role"] = block.role.value
+    return table
