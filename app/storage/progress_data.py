@@ -22,12 +22,11 @@ import numpy.typing as npt
 
 from app.domain.load_model import (
     DEFAULT_STATURE_CM,
-    LENGTH_PER_STATURE,
+    LOADED_ID,
     MAX_BOX_HEIGHT_CM,
-    MODEL_C_CM,
-    MODEL_K,
+    box_share,
     equivalent_box_height_cm,
-    support_share,
+    estimate_load,
 )
 from app.domain.variation import Variation
 from app.storage.store import Store, StoreError
@@ -37,7 +36,6 @@ Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
 
 DAY_S = 86_400
-WEEK_S = 7 * DAY_S
 # 1970-01-01 was a Thursday: shifting day numbers by 3 makes weeks start on Monday.
 _MONDAY_SHIFT_DAYS = 3
 # Where a loaded push up sits on the ladder chart: below the floor, because it is harder.
@@ -313,8 +311,12 @@ def _loads(
     catalog: Mapping[str, Variation],
     stature_cm: float,
 ) -> tuple[Floats, Floats]:
-    """Share of body mass per set, and where the set sits on the box ladder."""
-    # One value per variation (a handful), then the box model over all box sets at once.
+    """Share of body mass per set, and where the set sits on the box ladder.
+
+    The shares are the load model's own (``estimate_load``, ``box_share``), asked once per
+    variation and once per distinct box height (a log holds a handful), then spread over
+    the sets.
+    """
     fixed_share = np.full(len(variations) + 1, np.nan)
     fixed_ladder = np.full(len(variations) + 1, np.nan)
     uses_box = np.zeros(len(variations) + 1, dtype=np.bool_)
@@ -323,16 +325,20 @@ def _loads(
         if variation is None:
             continue
         uses_box[code] = variation.uses_box
-        fixed_share[code] = support_share(variation.support, False, None, stature_cm)
+        if variation.uses_box:
+            continue  # a box set's load comes from its height, below
+        fixed_share[code] = estimate_load(variation, None, stature_cm).share_of_body_mass
         fixed_ladder[code] = (
             LOADED_LADDER_CM
-            if variation_id == "loaded-push-up"
+            if variation_id == LOADED_ID
             else equivalent_box_height_cm(fixed_share[code], stature_cm)
         )
     on_box = uses_box[codes] & ~np.isnan(box)
     height = np.clip(np.nan_to_num(box), 0.0, MAX_BOX_HEIGHT_CM)
-    sine = np.minimum(1.0, (height + MODEL_C_CM) / (LENGTH_PER_STATURE * stature_cm))
-    share = np.where(on_box, MODEL_K * (1.0 - sine * sine), fixed_share[codes])
+    heights, which = np.unique(height[on_box], return_inverse=True)
+    by_height = np.array([box_share(float(h), stature_cm) for h in heights], dtype=np.float64)
+    share = fixed_share[codes]
+    share[on_box] = by_height[which.reshape(-1)]
     ladder = np.where(on_box, height, fixed_ladder[codes])
     # A box set whose height was not recorded (imported) has no known load: NaN keeps it
     # off the load, ladder and volume charts instead of counting it as a floor push up.
