@@ -11,9 +11,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.domain.limits import MAX_BOX_HEIGHT_CM
 from app.domain.load_model import (
     DEFAULT_STATURE_CM,
-    MAX_BOX_HEIGHT_CM,
     MAX_STATURE_CM,
     MIN_STATURE_CM,
 )

@@ -20,12 +20,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+# Re-exported: the equipment editor and the progress charts read it here.
+from app.domain.limits import MAX_BOX_HEIGHT_CM as MAX_BOX_HEIGHT_CM  # noqa: PLC0414
 from app.domain.variation import Support, Variation
 
 DEFAULT_STATURE_CM = 175.0
 MIN_STATURE_CM = 100.0
 MAX_STATURE_CM = 230.0
-MAX_BOX_HEIGHT_CM = 120.0
 VALIDATED_UP_TO_CM = 61.0
 LENGTH_PER_STATURE = 0.80
 MODEL_K = 0.66

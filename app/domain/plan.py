@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.domain.fields import Fields
+from app.domain.limits import CM_PER_INCH, MAX_BLOCKS, MAX_BOX_HEIGHT_CM, MAX_SETS_PER_BLOCK
 from app.domain.problems import InputError, Problem
 from app.domain.reps import RepTarget, parse_rep_target
 from app.domain.set_role import SetRole, parse_role
@@ -13,11 +14,9 @@ from app.domain.tempo import Tempo, parse_tempo
 from app.domain.toml_text import LineFinder, Scalar, Table, load_toml, toml_document
 from app.domain.variation import Variation
 
-CM_PER_INCH = 2.54
 DEFAULT_COUNT_IN_S = 3.0
 DEFAULT_REST_S = 90.0
 DEFAULT_RESET_S = 3.0
-MAX_BOX_HEIGHT_CM = 120.0
 _TOP_KEYS = frozenset({"title", "description", "count_in_s", "block"})
 _BLOCK_KEYS = frozenset(
     {
@@ -86,7 +85,7 @@ def parse_plan(text: str, catalog: Mapping[str, Variation]) -> SessionPlan:
     )
     blocks = [
         _parse_block(Fields(raw, finder, problems, "block", index), catalog)
-        for index, raw in enumerate(top.tables("block", min_items=1, max_items=50))
+        for index, raw in enumerate(top.tables("block", min_items=1, max_items=MAX_BLOCKS))
     ]
     if problems:
         raise InputError(problems)
@@ -105,7 +104,7 @@ def _parse_block(block: Fields, catalog: Mapping[str, Variation]) -> Block | Non
     if variation_id and variation is None:
         known = ", ".join(sorted(catalog))
         block.problem("variation", f"unknown variation {variation_id!r} (known: {known})")
-    sets = block.number("sets", low=1, high=20, default=None, integer=True)
+    sets = block.number("sets", low=1, high=MAX_SETS_PER_BLOCK, default=None, integer=True)
     reps = block.parsed("reps", parse_rep_target, None)
     # With an unknown variation there is no default tempo; only the variation is reported.
     fallback = variation.default_tempo if variation else parse_tempo("3-1-1-0")

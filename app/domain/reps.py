@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MAX_REPS = 100
+from app.domain.limits import MAX_TARGET_REPS
+
 MAX_SET_SCHEDULED_REPS = 30
 _RANGE = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
 _SINGLE = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -56,8 +57,8 @@ def parse_rep_target(value: object) -> RepTarget:
             )
     else:
         raise ValueError('reps must be a number like 10, a range like "8-12" or "max"')
-    if not 1 <= low <= MAX_REPS or not 1 <= high <= MAX_REPS:
-        raise ValueError(f"reps {value!r} must be between 1 and {MAX_REPS}")
+    if not 1 <= low <= MAX_TARGET_REPS or not 1 <= high <= MAX_TARGET_REPS:
+        raise ValueError(f"reps {value!r} must be between 1 and {MAX_TARGET_REPS}")
     if low > high:
         raise ValueError(f"reps {value!r}: the range must go from low to high")
     return RepTarget(low, high)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-CM_PER_INCH = 2.54
+from app.domain.limits import CM_PER_INCH
+
 # A box variation's set whose height was never recorded (imported from another app).
 HEIGHT_NOT_RECORDED = "height not recorded"
 

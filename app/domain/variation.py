@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.domain.fields import Fields
+from app.domain.limits import MAX_BOX_HEIGHT_CM
 from app.domain.problems import InputError, Problem
 from app.domain.reps import RepTarget, parse_rep_target
 from app.domain.tempo import Tempo, parse_tempo
@@ -101,7 +102,7 @@ def parse_variation(text: str) -> Variation:
             choices = ", ".join(s.value for s in Support)
             top.problem("support", f"support {support_text!r} must be one of: {choices}")
     uses_box = top.boolean("uses_box", default=False)
-    box = top.number("default_box_height_cm", low=0, high=120, default=-1.0)
+    box = top.number("default_box_height_cm", low=0, high=MAX_BOX_HEIGHT_CM, default=-1.0)
     if uses_box and (box is None or box < 0):
         top.problem(
             "default_box_height_cm", "a variation that uses a box needs default_box_height_cm"

@@ -12,6 +12,14 @@ import json
 import math
 from datetime import datetime, timedelta
 
+from app.domain.limits import (
+    MAX_BLOCKS,
+    MAX_BOX_HEIGHT_CM,
+    MAX_LOGGED_REPS,
+    MAX_NOTE_CHARS,
+    MAX_REPS_IN_RESERVE,
+    MAX_SETS_PER_BLOCK,
+)
 from app.domain.reps import parse_rep_target
 from app.domain.set_role import ROLE_NAMES
 from app.domain.tempo import TempoError, parse_tempo
@@ -61,16 +69,16 @@ def set_problem(row: tuple[object, ...], now: datetime | None) -> str | None:
     return (
         _whole(id_, "id", 1, 2**62)
         or _whole(session_id, "session_id", 1, 2**62)
-        or _whole(block, "block", 0, 49)
-        or _whole(set_number, "set_number", 1, 20)
+        or _whole(block, "block", 0, MAX_BLOCKS - 1)
+        or _whole(set_number, "set_number", 1, MAX_SETS_PER_BLOCK)
         or _variation(variation)
-        or (None if box is None else _number(box, "box_height_cm", 0, 120))
+        or (None if box is None else _number(box, "box_height_cm", 0, MAX_BOX_HEIGHT_CM))
         or _tempo(tempo)
         or _target(target)
-        or _whole(reps, "reps", 0, 1000)
-        or (None if rir is None else _whole(rir, "reps_in_reserve", 0, 10))
+        or _whole(reps, "reps", 0, MAX_LOGGED_REPS)
+        or (None if rir is None else _whole(rir, "reps_in_reserve", 0, MAX_REPS_IN_RESERVE))
         or _flags(flags)
-        or _text(note, "note", 0, 2000)
+        or _text(note, "note", 0, MAX_NOTE_CHARS)
         or _number(tut, "time_under_tension_s", 0, 100_000)
         or _moment(ended, "ended_at", now)
         or (None if role in ROLE_NAMES else f"role must be one of {', '.join(ROLE_NAMES)}")

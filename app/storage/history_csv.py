@@ -15,6 +15,14 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from app.domain.limits import (
+    MAX_BLOCKS,
+    MAX_BOX_HEIGHT_CM,
+    MAX_LOGGED_REPS,
+    MAX_NOTE_CHARS,
+    MAX_REPS_IN_RESERVE,
+    MAX_SETS_PER_BLOCK,
+)
 from app.domain.problems import InputError, Problem
 from app.domain.reps import parse_rep_target
 from app.domain.set_role import parse_role
@@ -221,8 +229,8 @@ def _row(cells: dict[str, str], latest: date) -> ImportedSet:
     target = str(parse_rep_target(cells["target_reps"].strip()))
     rir_text = cells["reps_in_reserve"].strip()
     note = unprotect_cell(cells["note"])
-    if len(note) > 2000:
-        raise ValueError("note is longer than 2000 characters")
+    if len(note) > MAX_NOTE_CHARS:
+        raise ValueError(f"note is longer than {MAX_NOTE_CHARS} characters")
     rehearsal = cells.get("rehearsal", "0").strip() or "0"
     if rehearsal not in ("0", "1"):
         raise ValueError(f"rehearsal must be 0 or 1, not {rehearsal!r}")
@@ -232,14 +240,16 @@ def _row(cells: dict[str, str], latest: date) -> ImportedSet:
         time_under_tension_s=_seconds(cells.get("time_under_tension_s", "")),
         session_uid=session_uid,
         session_title=title,
-        block=_whole(cells["block"], "block", 0, 49),
-        set_number=_whole(cells["set"], "set", 1, 20),
+        block=_whole(cells["block"], "block", 0, MAX_BLOCKS - 1),
+        set_number=_whole(cells["set"], "set", 1, MAX_SETS_PER_BLOCK),
         variation=variation,
         box_height_cm=_box(cells["box_height_cm"]),
         tempo=tempo,
         target_reps=target,
-        reps=_whole(cells["reps"], "reps", 0, 1000),
-        reps_in_reserve=None if not rir_text else _whole(rir_text, "reps_in_reserve", 0, 10),
+        reps=_whole(cells["reps"], "reps", 0, MAX_LOGGED_REPS),
+        reps_in_reserve=None
+        if not rir_text
+        else _whole(rir_text, "reps_in_reserve", 0, MAX_REPS_IN_RESERVE),
         note=note,
         ended_at=moment.replace(microsecond=0),
         rehearsal=rehearsal == "1",
@@ -275,8 +285,8 @@ def _box(text: str) -> float | None:
         value = float(stripped)
     except ValueError:
         raise ValueError(f"box_height_cm {text!r} is not a number") from None
-    if not math.isfinite(value) or not 0 <= value <= 120:
-        raise ValueError(f"box_height_cm {text!r} must be 0-120")
+    if not math.isfinite(value) or not 0 <= value <= MAX_BOX_HEIGHT_CM:
+        raise ValueError(f"box_height_cm {text!r} must be 0-{MAX_BOX_HEIGHT_CM:g}")
     return value
 
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.domain.limits import MAX_BOX_HEIGHT_CM
 from app.domain.load_model import (
     FLOOR_SHARE,
-    MAX_BOX_HEIGHT_CM,
     box_share,
     box_share_extrapolated,
 )

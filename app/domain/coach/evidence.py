@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from app.domain.load_model import MAX_BOX_HEIGHT_CM
+from app.domain.limits import MAX_BOX_HEIGHT_CM
 from app.domain.reps import RepTarget, parse_rep_target
 from app.domain.set_role import SetRole
 from app.domain.tempo import Tempo, TempoError, parse_tempo

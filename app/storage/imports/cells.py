@@ -6,9 +6,9 @@ import math
 from collections.abc import Mapping
 
 from app.domain.foreign_set import Weight, WeightUnit
+from app.domain.limits import MAX_LOGGED_REPS
 
 Cells = Mapping[str, str]
-MAX_REPS = 1000
 
 
 def number(text: str, name: str) -> float | None:
@@ -30,8 +30,8 @@ def reps(text: str, name: str = "reps") -> int | None:
     value = number(text, name)
     if value is None:
         return None
-    if value != int(value) or not 0 <= value <= MAX_REPS:
-        raise ValueError(f"{name} {text!r} must be a whole number 0-{MAX_REPS}")
+    if value != int(value) or not 0 <= value <= MAX_LOGGED_REPS:
+        raise ValueError(f"{name} {text!r} must be a whole number 0-{MAX_LOGGED_REPS}")
     return int(value)
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from app.domain.exercise_names import NameMatch
 from app.domain.foreign_set import ForeignSet, SetKind, reps_in_reserve
-from app.domain.reps import MAX_REPS
+from app.domain.limits import MAX_TARGET_REPS
 from app.domain.set_role import SetRole
 from app.storage.imports.dates import check_bounds
 from app.storage.store import ImportedSet
@@ -130,7 +130,7 @@ class LogBuilder:
 
 def _target(low: int, high: int) -> str:
     """``12`` or ``10-12``, within what a plan allows; ``max`` when no set had a rep."""
-    low, high = max(1, low), min(MAX_REPS, high)
+    low, high = max(1, low), min(MAX_TARGET_REPS, high)
     if high < low:
         return "max"
     return str(low) if low == high else f"{low}-{high}"

@@ -6,8 +6,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.plan import MAX_BOX_HEIGHT_CM, Block, SessionPlan, parse_plan, plan_text
-from app.domain.reps import MAX_REPS, MAX_SET_SCHEDULED_REPS, RepTarget
+from app.domain.limits import MAX_BOX_HEIGHT_CM, MAX_TARGET_REPS
+from app.domain.plan import Block, SessionPlan, parse_plan, plan_text
+from app.domain.reps import MAX_SET_SCHEDULED_REPS, RepTarget
 from app.domain.set_role import SetRole
 from app.domain.tempo import MAX_FIELD_S, Concentric, Tempo
 from app.storage.catalog import load_catalog
@@ -41,8 +42,8 @@ def seconds(high: float) -> st.SearchStrategy[float]:
 def reps(draw: st.DrawFn) -> RepTarget:
     if draw(st.booleans()):
         return RepTarget(1, MAX_SET_SCHEDULED_REPS, is_max=True)
-    low = draw(st.integers(1, MAX_REPS))
-    return RepTarget(low, draw(st.integers(low, MAX_REPS)))
+    low = draw(st.integers(1, MAX_TARGET_REPS))
+    return RepTarget(low, draw(st.integers(low, MAX_TARGET_REPS)))
 
 
 @st.composite
