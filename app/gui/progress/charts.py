@@ -25,13 +25,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPicture
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.storage.progress_data import (
-    DAY_S,
-    LOADED_LADDER_CM,
-    RepSeries,
-    SessionSeries,
-    WeeklySeries,
-)
+from app.storage.progress_data import DAY_S, LOADED_LADDER_CM
+from app.storage.progress_series import RepSeries, SessionSeries, WeeklySeries
 
 # Distinguishable for colour-blind eyes (Okabe & Ito palette), one per variation code.
 VARIATION_COLOURS = (

@@ -48,15 +48,17 @@ from app.gui.progress.charts import (
 from app.gui.screen import Screen
 from app.storage.progress_data import (
     DAY_S,
-    RepSeries,
     SetTable,
     SetTableCache,
     TimeRange,
     load_set_table,
+    trained_variations,
+)
+from app.storage.progress_series import (
+    RepSeries,
     nearest_set,
     rep_series,
     session_series,
-    trained_variations,
     weekly_series,
 )
 from app.storage.store import Store, StoreError
