@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.domain.timeline import Stage
-from app.gui.session_run import SessionRun
+
+if TYPE_CHECKING:
+    from app.gui.session_run import SessionRun
 
 RESUME_COUNT_IN_S = 3.0
 """Counted before a set carries on after a panel: time to get back into position."""

@@ -80,7 +80,7 @@ def test_a_log_turning_read_only_shows_a_banner_and_saves_the_sets_as_csv(
             asked.append(suggested)
             return target
 
-        window.ask_csv_path = choose
+        window.unsaved.ask_csv_path = choose
         QTest.mouseClick(window.banner.save_button, Qt.MouseButton.LeftButton)
 
         assert asked and asked[0].suffix == ".csv"

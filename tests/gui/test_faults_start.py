@@ -110,7 +110,7 @@ def test_a_log_that_cannot_be_opened_still_trains_and_saves_the_sets_as_csv(
 
         target = tmp_path / "elsewhere" / "my-sets.csv"
         target.parent.mkdir()
-        window.ask_csv_path = lambda suggested: target
+        window.unsaved.ask_csv_path = lambda suggested: target
         QTest.mouseClick(window.banner.save_button, Qt.MouseButton.LeftButton)
         assert f"Saved 2 sets to {target}" in window.banner.text.text()
         rows = parse_csv(target.read_text(encoding="utf-8"))
