@@ -3,6 +3,8 @@ objects that each do one job, wired together by their signals."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
@@ -18,7 +20,6 @@ from app.gui.screen import Screen
 from app.gui.screen_stack import ScreenStack
 from app.gui.services import Services
 from app.gui.session_flow import SessionFlow
-from app.gui.session_run import SessionRun
 from app.gui.settings_keeper import SettingsKeeper
 from app.gui.side_screens import SideScreens
 from app.gui.unsaved_banner import SAVE_LABEL, UnsavedBanner
@@ -27,6 +28,9 @@ from app.gui.window_size import FullScreen, with_size
 from app.storage.plan_files import PlanFile
 from app.storage.settings import Settings
 from app.storage.store import StoreError
+
+if TYPE_CHECKING:
+    from app.gui.session_run import SessionRun
 
 
 class MainWindow(QMainWindow):
