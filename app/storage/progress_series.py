@@ -6,6 +6,7 @@ so switching variation or range never goes back to the database.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,6 +15,12 @@ from app.storage.progress_data import DAY_S, Bools, Floats, Ints, SetTable
 
 # 1970-01-01 was a Thursday: shifting day numbers by 3 makes weeks start on Monday.
 _MONDAY_SHIFT_DAYS = 3
+
+
+def monday_of(t_s: float) -> float:
+    """The start of the week (Monday 00:00, on the charts' clock) that holds ``t_s``."""
+    week = (math.floor(t_s / DAY_S) + _MONDAY_SHIFT_DAYS) // 7
+    return float((week * 7 - _MONDAY_SHIFT_DAYS) * DAY_S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +33,10 @@ class RepSeries:
     set_box_height_cm: Floats
     session_t_s: Floats
     best_reps: Ints
+
+
+EMPTY_REPS = RepSeries(*(np.zeros(0, dtype=t) for t in (float, int, int, float, float, int)))
+"""No sets: what the reps chart holds before it is first filled."""
 
 
 @dataclass(frozen=True, slots=True)

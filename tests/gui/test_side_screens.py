@@ -43,7 +43,7 @@ def test_progress_opens_with_charts_and_back_returns_home(
     assert isinstance(screen, ProgressScreen)
     chart = screen.chart()
     assert isinstance(chart, RepsChart)
-    assert list(screen._series.set_reps) == [8, 9, 10, 10, 11, 12]
+    assert list(screen.shown_sets.set_reps) == [8, 9, 10, 10, 11, 12]
     assert screen.variation.currentText() == "Hands-elevated push up"
     # The load chart uses the stature from Settings: a taller person carries a little more.
     share = screen.table.share[0]

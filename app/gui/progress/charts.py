@@ -1,231 +1,33 @@
-"""The five progress charts: pyqtgraph plots on a date axis, filled from numpy series.
+"""The progress charts: reps, the box ladder, load, and bars per week.
 
-Each chart is built once and refilled with ``setData``; nothing here reads the store. Ranges
-are always set by hand, so pyqtgraph never scans the data to auto-range.
+Each chart is built once and refilled from numpy series; nothing here reads the store.
+Which chart shows what, under which title and axis label, is the table in ``chart_specs``.
 """
 
 from __future__ import annotations
 
-import html
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.DateAxisItem import (
-    MONTH_SPACING,
-    YEAR_SPACING,
-    TickSpec,
-    ZoomLevel,
-    makeMStepper,
-    makeYStepper,
-)
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPicture
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
+from app.gui.progress.chart_view import (
+    FLOOR_COLOUR,
+    LINE_COLOUR,
+    POINT_COLOUR,
+    Chart,
+    Palette,
+    bold,
+    colour,
+    mix,
+)
 from app.storage.progress_data import DAY_S, LOADED_LADDER_CM
-from app.storage.progress_series import RepSeries, SessionSeries, WeeklySeries
-
-# Distinguishable for colour-blind eyes (Okabe & Ito palette), one per variation code.
-VARIATION_COLOURS = (
-    "#E69F00",
-    "#56B4E9",
-    "#009E73",
-    "#F0E442",
-    "#0072B2",
-    "#D55E00",
-    "#CC79A7",
-    "#999999",
-)
-POINT_COLOUR = "#56B4E9"
-LINE_COLOUR = "#E69F00"
-FLOOR_COLOUR = "#009E73"
-# The smallest text on a chart, for a screen read from 2-3 m away (the theme's text is 16 pt).
-MIN_TEXT_PT = 14.0
+from app.storage.progress_series import EMPTY_REPS, RepSeries, SessionSeries
 
 
-@dataclass(frozen=True, slots=True)
-class Palette:
-    """Colours and the size of the text around them (``text_pt``: the screen's own text)."""
-
-    background: str
-    text: str
-    grid_alpha: float = 0.25
-    text_pt: float = 16.0
-
-    @property
-    def tick_pt(self) -> int:
-        return round(max(MIN_TEXT_PT, self.text_pt))
-
-
-def colour(code: int) -> str:
-    return VARIATION_COLOURS[code % len(VARIATION_COLOURS)]
-
-
-class ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no types
-    """A value axis on the left whose lowest and highest labels show even on the plot's edge.
-
-    With its grid drawn, pyqtgraph's axis drops every label that sticks out of the plot area,
-    and the "0" on the bottom edge always does, by half its height. A chart that starts at 0
-    must say so, so the axis claims that half line above and below.
-    """
-
-    def __init__(self, font: QFont) -> None:
-        super().__init__("left")
-        self.setTickFont(font)
-        self._overhang_px = QFontMetricsF(font).height() / 2 + 1
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        rect: QRectF = super().boundingRect()
-        return rect.adjusted(0, -self._overhang_px, 0, self._overhang_px)
-
-    def tick_labels(self) -> list[str]:
-        """The labels drawn at the axis' current size and range."""
-        return _drawn_labels(self)
-
-
-class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no types
-    """The date axis below, whose first and last dates show even when close to an edge.
-
-    Over years, pyqtgraph labels every year or every fifth (two labels for ten years on a
-    portrait screen) and draws a grid line every month; here it may label every other year,
-    and months thin out to quarters or half years when they crowd.
-    """
-
-    def __init__(self, font: QFont) -> None:
-        super().__init__(orientation="bottom", utcOffset=0)
-        self.zoomLevels[np.inf] = ZoomLevel(
-            [
-                TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 2, 5, 10]),
-                TickSpec(MONTH_SPACING, makeMStepper(1), "%b", autoSkip=[1, 3, 6]),
-            ],
-            "YYYYYY",  # what pyqtgraph spaces the labels by: a year and half a year's gap
-        )
-        self.setTickFont(font)
-        metrics = QFontMetricsF(font)
-        self._overhang_px = metrics.horizontalAdvance("2026") / 2 + 1
-        # pyqtgraph sizes it for 80% of a line of text, which cuts the dates' feet off.
-        self.setHeight(math.ceil(metrics.height()) + 12)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        rect: QRectF = super().boundingRect()
-        return rect.adjusted(-self._overhang_px, 0, self._overhang_px, 0)
-
-    def tick_labels(self) -> list[str]:
-        """The labels drawn at the axis' current size and range."""
-        return _drawn_labels(self)
-
-
-def _drawn_labels(axis: pg.AxisItem) -> list[str]:
-    picture = QPicture()
-    painter = QPainter(picture)
-    try:
-        if axis.style["tickFont"] is not None:
-            painter.setFont(axis.style["tickFont"])
-        specs = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [] if specs is None else [str(text) for _, _, text in specs[2]]
-
-
-class ChartView:
-    """One plot area (``widget``): a date axis below, a value axis on the left, a ViewBox.
-
-    pyqtgraph's PlotWidget also builds an options menu, auto-range buttons, a title and two
-    hidden axes for every plot; none of them is used here and together they were a fifth of
-    the time it took to open the progress screen.
-    """
-
-    def __init__(self, palette: Palette, y_label: str) -> None:
-        self.widget = pg.GraphicsView(background=palette.background)
-        self.view = pg.ViewBox(enableMenu=False, defaultPadding=0.0)
-        self.view.setMouseEnabled(x=True, y=False)
-        self.view.disableAutoRange()
-        font = QFont()
-        font.setPointSize(palette.tick_pt)
-        grid_colour = _mix(palette.text, palette.background, palette.grid_alpha)
-        self.left = ValueAxis(font)
-        self.bottom = DateAxis(font)
-        for axis in (self.left, self.bottom):
-            axis.linkToView(self.view)
-            axis.setTextPen(palette.text)
-            axis.setPen(palette.text)
-            # An opaque pen mixed by hand: blending grid lines with alpha cost 13 ms a paint.
-            axis.setGrid(255)
-            axis.setTickPen(pg.mkPen(grid_colour))
-            axis.setZValue(self.view.zValue() - 1)  # the grid behind the bars, not across
-            axis.enableAutoSIPrefix(False)
-        # The finest level of value ticks draws dozens of grid lines (12 ms a paint) and
-        # helps nobody read a rep count.
-        self.left.setStyle(maxTickLevel=1)
-        self.left.setLabel(y_label, color=palette.text, **{"font-size": f"{palette.tick_pt}pt"})
-        grid = pg.GraphicsLayout()
-        # Room above the plot for half of the top label (ValueAxis), and right of it for half
-        # of the last date (DateAxis).
-        grid.setContentsMargins(4, 14, 28, 4)
-        grid.setSpacing(0)
-        grid.addItem(self.left, 0, 0)
-        grid.addItem(self.view, 0, 1)
-        grid.addItem(self.bottom, 1, 1)
-        self.widget.setCentralItem(grid)
-
-    def add(self, item: pg.GraphicsObject) -> None:
-        self.view.addItem(item)
-
-    def remove(self, item: pg.GraphicsObject) -> None:
-        self.view.removeItem(item)
-
-    def show_range(self, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
-        """Show exactly these ranges (a little margin on x), without auto-ranging."""
-        start, end = x_range
-        margin = (end - start) * 0.02
-        self.view.setRange(
-            xRange=(start - margin, end + margin), yRange=y_range, padding=0, update=False
-        )
-
-
-class Legend(QLabel):
-    """What each colour means, as a line of text above the plot (cheaper than pyqtgraph's).
-
-    Lines break only between entries, never inside one.
-    """
-
-    def __init__(self, text_pt: int) -> None:
-        super().__init__()
-        self.text_pt = text_pt
-        self.entries: list[tuple[str, str, str]] = []
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setWordWrap(True)
-
-    def show_entries(self, entries: Sequence[tuple[str, str, str]]) -> None:
-        """``entries``: (glyph, colour, text), e.g. ("●", "#E69F00", "Floor push up")."""
-        self.entries = list(entries)
-        self.setText(
-            " &nbsp; ".join(
-                f'<span style="color:{colour}; font-size:{self.text_pt + 4}pt">{glyph}</span>'
-                f'&nbsp;<span style="font-size:{self.text_pt}pt">{_unbreakable(text)}</span>'
-                for glyph, colour, text in entries
-            )
-        )
-
-
-class _Chart:
-    """A plot with its legend above it; ``page`` is what the screen shows and exports."""
-
-    def __init__(self, palette: Palette, y_label: str) -> None:
-        self.plot = ChartView(palette, y_label)
-        self.legend = Legend(palette.tick_pt)
-        self.page = QWidget()
-        layout = QVBoxLayout(self.page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.plot.widget, 1)
-
-
-class RepsChart(_Chart):
+class RepsChart(Chart):
     """Every set of one variation as a point; the best set so far as a step line.
 
     The line climbs only when a set beats every earlier one in the range shown, and a marker
@@ -234,8 +36,10 @@ class RepsChart(_Chart):
     the first hover.
     """
 
-    def __init__(self, palette: Palette) -> None:
-        super().__init__(palette, "Reps in a set")
+    def __init__(self, palette: Palette, y_label: str) -> None:
+        super().__init__(palette, y_label)
+        self.series = EMPTY_REPS
+        """The sets shown, in the order of the points."""
         self.palette = palette
         self.points = pg.ScatterPlotItem(
             size=7, pen=None, brush=pg.mkBrush(QColor(POINT_COLOUR).lighter(110))
@@ -263,6 +67,7 @@ class RepsChart(_Chart):
         )
 
     def show(self, series: RepSeries, x_range: tuple[float, float]) -> None:
+        self.series = series
         self.points.setData(x=series.set_t_s, y=series.set_reps)
         t_s, reps = new_bests(series.set_t_s, series.set_reps)
         if len(t_s):
@@ -295,11 +100,11 @@ def new_bests(t_s: np.ndarray, reps: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return t_s[beaten], reps[beaten]
 
 
-class LadderChart(_Chart):
+class LadderChart(Chart):
     """Hand height per session (lower is harder), the floor marked, variation changes flagged."""
 
-    def __init__(self, palette: Palette) -> None:
-        super().__init__(palette, "Hand height, cm (lower = harder)")
+    def __init__(self, palette: Palette, y_label: str) -> None:
+        super().__init__(palette, y_label)
         self.palette = palette
         self.line = pg.PlotDataItem(
             pen=pg.mkPen(POINT_COLOUR, width=2),
@@ -316,7 +121,7 @@ class LadderChart(_Chart):
             label="Floor",
             labelOpts={"position": 0.02, "color": FLOOR_COLOUR, "anchors": [(0, 1), (0, 1)]},
         )
-        floor.label.setFont(_bold(palette.tick_pt))
+        floor.label.setFont(bold(palette.tick_pt))
         self.plot.add(floor)
         self.plot.add(self.line)
         self.markers: list[pg.InfiniteLine] = []
@@ -350,7 +155,7 @@ class LadderChart(_Chart):
                     "fill": self.palette.background,
                 },
             )
-            marker.label.setFont(_bold(self.palette.tick_pt))
+            marker.label.setFont(bold(self.palette.tick_pt))
             self.plot.add(marker)
             self.markers.append(marker)
         top = float(np.nanmax(series.ladder_cm)) if len(series.ladder_cm) else 60.0
@@ -360,16 +165,16 @@ class LadderChart(_Chart):
         self.plot.show_range(x_range, (LOADED_LADDER_CM - 5, max(top, 10.0) + 5))
 
 
-class LoadChart(_Chart):
+class LoadChart(Chart):
     """The heaviest set of each session as a share of body weight, whatever the variation.
 
     Each session's point takes its variation's colour; the legend names the colours shown.
     """
 
-    def __init__(self, palette: Palette) -> None:
-        super().__init__(palette, "Body weight on the hands, %")
+    def __init__(self, palette: Palette, y_label: str) -> None:
+        super().__init__(palette, y_label)
         # Neutral, so that it never reads as one of the variations' colours.
-        neutral = _mix(palette.text, palette.background, 0.45)
+        neutral = mix(palette.text, palette.background, 0.45)
         self.line = pg.PlotDataItem(pen=pg.mkPen(neutral, width=1), skipFiniteCheck=True)
         self.points = pg.ScatterPlotItem(size=7, pen=None)
         self.plot.add(self.line)
@@ -392,7 +197,7 @@ class LoadChart(_Chart):
         self.plot.show_range(x_range, (0.0, 80.0))
 
 
-class WeeklyChart(_Chart):
+class WeeklyChart(Chart):
     """One bar per week."""
 
     def __init__(self, palette: Palette, y_label: str, bar_colour: str) -> None:
@@ -411,33 +216,3 @@ class WeeklyChart(_Chart):
         self.bars.setOpts(x=x_s + 3.5 * DAY_S, height=height, width=days * DAY_S)
         top = float(height.max()) if len(height) else 1.0
         self.plot.show_range(x_range, (0.0, top * 1.08))
-
-
-def weekly_volume(chart: WeeklyChart, series: WeeklySeries, x_range: tuple[float, float]) -> None:
-    chart.show(series.week_start_s, series.body_weight_reps, x_range)
-
-
-def weekly_tension(chart: WeeklyChart, series: WeeklySeries, x_range: tuple[float, float]) -> None:
-    chart.show(series.week_start_s, series.time_under_tension_min, x_range)
-
-
-def _unbreakable(text: str) -> str:
-    """``text`` as rich text that never wraps (spaces and hyphens that do not break)."""
-    return html.escape(text).replace(" ", "&nbsp;").replace("-", "\u2011")
-
-
-def _mix(front: str, back: str, share: float) -> QColor:
-    """``front`` laid over ``back`` at ``share`` opacity, as one opaque colour."""
-    a, b = QColor(front), QColor(back)
-    return QColor(
-        round(a.red() * share + b.red() * (1 - share)),
-        round(a.green() * share + b.green() * (1 - share)),
-        round(a.blue() * share + b.blue() * (1 - share)),
-    )
-
-
-def _bold(points: int) -> QFont:
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(True)
-    return font

@@ -1,4 +1,4 @@
-"""The progress screen: reps, the box ladder, load, weekly volume and time under tension.
+"""The progress screen: a tab for each chart of the table in ``chart_specs``.
 
 The log is read once when the screen opens (``load_set_table``); switching variation, range
 or chart only slices numpy arrays and refills the visible plot. Charts are built the first
@@ -8,7 +8,6 @@ time they are shown.
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,17 +33,10 @@ from app.domain.load_model import DEFAULT_STATURE_CM
 from app.domain.units import HEIGHT_NOT_RECORDED, Units, format_height
 from app.domain.variation import Variation
 from app.gui.keys import Action
-from app.gui.progress.charts import (
-    LINE_COLOUR,
-    POINT_COLOUR,
-    LadderChart,
-    LoadChart,
-    Palette,
-    RepsChart,
-    WeeklyChart,
-    weekly_tension,
-    weekly_volume,
-)
+from app.gui.progress.chart_specs import CHART_SPECS, CHARTS, ChartData
+from app.gui.progress.chart_view import Chart, Palette
+from app.gui.progress.charts import RepsChart
+from app.gui.progress.table_loader import TableLoader
 from app.gui.screen import Screen
 from app.storage.progress_data import (
     DAY_S,
@@ -54,28 +46,17 @@ from app.storage.progress_data import (
     load_set_table,
     trained_variations,
 )
-from app.storage.progress_series import (
-    RepSeries,
-    nearest_set,
-    rep_series,
-    session_series,
-    weekly_series,
-)
+from app.storage.progress_series import RepSeries, nearest_set
 from app.storage.store import Store, StoreError
 
-CHARTS = ("Reps", "Box ladder", "Load", "Weekly volume", "Time under tension")
+__all__ = ["CHARTS", "ProgressScreen", "wall_clock_s"]
+
 HOVER_RADIUS_PX = 24.0
 
 
 def wall_clock_s(moment: datetime) -> float:
     """A moment as the person's clock shows it, in seconds since 1970 (the charts' x axis)."""
     return (moment.replace(tzinfo=None) - datetime(1970, 1, 1)).total_seconds()
-
-
-def monday_of(t_s: float) -> float:
-    """The start of the week (Monday 00:00, on the charts' clock) that holds ``t_s``."""
-    day = math.floor(t_s / DAY_S)
-    return float((day - (day + 3) % 7) * DAY_S)  # day 0, 1 January 1970, was a Thursday
 
 
 class ProgressScreen(Screen):
@@ -112,8 +93,10 @@ class ProgressScreen(Screen):
         self.now_s = wall_clock_s(now())
         self.time_range = TimeRange.THREE_MONTHS
         kept = None if tables is None else tables.cached(store, catalog, stature_cm)
-        self._loader = _TableLoader(store, catalog, stature_cm, tables, kept)
-        self._charts: dict[int, RepsChart | LadderChart | LoadChart | WeeklyChart] = {}
+        self._loader = TableLoader(store, catalog, stature_cm, tables, kept)
+        self._charts: dict[int, Chart] = {}
+        self._reps_index = next(i for i, spec in enumerate(CHART_SPECS) if spec.per_variation)
+        """The chart the variation picker speaks of, and whose sets the hover describes."""
         self._fresh: dict[int, tuple[str, str]] = {}
         """Charts filled for the current variation and range: their caption and empty note."""
         self._described: tuple[int, str] = (-1, "")
@@ -126,13 +109,12 @@ class ProgressScreen(Screen):
         heading = QLabel("Progress")
         heading.setProperty("role", "heading")
         self.variation = QComboBox()
-        self.variation.setAccessibleName("Variation shown")
         self.variation.setAccessibleName("Variation for the reps chart")
         self.tabs = QTabBar()
-        for name in CHARTS:
-            self.tabs.addTab(name)
+        for spec in CHART_SPECS:
+            self.tabs.addTab(spec.name)
         self.stack = QStackedWidget()
-        for _ in CHARTS:
+        for _ in CHART_SPECS:
             self.stack.addWidget(QWidget())
         variations = trained_variations(store) if kept is None else kept.trained_variations()
         for variation_id in variations:
@@ -184,7 +166,8 @@ class ProgressScreen(Screen):
         layout.addWidget(self.empty)
         layout.addLayout(bottom)
         first = kept
-        if first is None:
+        if first is None and CHART_SPECS[self.tabs.currentIndex()].per_variation:
+            # Enough for a chart of one variation; one of them all waits for the whole log.
             first = load_set_table(
                 store,
                 catalog,
@@ -192,8 +175,7 @@ class ProgressScreen(Screen):
                 variation_id=self.variation_id or "",
                 since_s=self.time_range.start_s(self.now_s),
             )
-        self._series = rep_series(first, "")
-        self._fill(0, first)
+        self._fill(self.tabs.currentIndex(), first)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         portrait = self.height() > self.width()
@@ -220,7 +202,7 @@ class ProgressScreen(Screen):
     @property
     def shown_sets(self) -> RepSeries:
         """The sets on the reps chart, in the order of its points."""
-        return self._series
+        return self._reps_chart().series
 
     @property
     def variation_id(self) -> str | None:
@@ -229,7 +211,7 @@ class ProgressScreen(Screen):
 
     @property
     def chart_name(self) -> str:
-        return CHARTS[self.tabs.currentIndex()]
+        return CHART_SPECS[self.tabs.currentIndex()].name
 
     def x_range(self) -> tuple[float, float]:
         start = self.time_range.start_s(self.now_s)
@@ -237,23 +219,13 @@ class ProgressScreen(Screen):
             start = float(self.table.t_s[0]) if len(self.table) else self.now_s - 28 * DAY_S
         return start, self.now_s
 
-    def chart(self, index: int | None = None) -> RepsChart | LadderChart | LoadChart | WeeklyChart:
+    def chart(self, index: int | None = None) -> Chart:
         """The chart at ``index`` (default: the visible one), built on first use."""
         index = self.tabs.currentIndex() if index is None else index
         if index not in self._charts:
-            palette = self.chart_palette
-            built: RepsChart | LadderChart | LoadChart | WeeklyChart
-            if index == 0:
-                built = RepsChart(palette)
+            built = CHART_SPECS[index].build(self.chart_palette)
+            if isinstance(built, RepsChart):
                 built.plot.widget.scene().sigMouseMoved.connect(self.on_mouse_moved)
-            elif index == 1:
-                built = LadderChart(palette)
-            elif index == 2:
-                built = LoadChart(palette)
-            elif index == 3:
-                built = WeeklyChart(palette, "Body-weight reps per week", LINE_COLOUR)
-            else:
-                built = WeeklyChart(palette, "Minutes under tension per week", POINT_COLOUR)
             old = self.stack.widget(index)
             self.stack.insertWidget(index, built.page)
             if old is not None:
@@ -262,6 +234,11 @@ class ProgressScreen(Screen):
             self._charts[index] = built
         return self._charts[index]
 
+    def _reps_chart(self) -> RepsChart:
+        chart = self.chart(self._reps_index)
+        assert isinstance(chart, RepsChart)
+        return chart
+
     def refresh(self) -> None:
         """Refill the visible chart; the others refill when they are shown."""
         self._fresh.clear()
@@ -269,54 +246,22 @@ class ProgressScreen(Screen):
 
     def _fill(self, index: int, table: SetTable | None = None) -> None:
         """Fill chart ``index`` from ``table`` (default: the whole log)."""
+        spec = CHART_SPECS[index]
         chart = self.chart(index)
         self.stack.setCurrentIndex(index)
         table = self.table if table is None else table
-        start, end = self.x_range()
-        lo = self.time_range.start_s(self.now_s)
-        if isinstance(chart, RepsChart):
-            variation_id = self.variation_id or ""
-            self._series = rep_series(table, variation_id, lo, end)
+        names = tuple(self.catalog[v].name if v in self.catalog else v for v in table.variations)
+        data = ChartData(
+            table=table,
+            since_s=self.time_range.start_s(self.now_s),
+            x_range=self.x_range(),
+            variation_id=self.variation_id or "",
+            variation_names=names,
+        )
+        shown = spec.fill(chart, data)
+        if spec.per_variation:
             self._described = (-1, "")
-            chart.show(self._series, (start, end))
-            shown = len(self._series.set_reps)
-            name = self.variation.currentText() or "this variation"
-            caption = (
-                f"{name}: a dot for every set; the line steps up at each new best (◆)"
-                " in the range shown."
-            )
-        elif isinstance(chart, LadderChart | LoadChart):
-            names = [self.catalog[v].name if v in self.catalog else v for v in table.variations]
-            sessions = session_series(table, lo, end)
-            chart.show(sessions, names, (start, end))
-            shown = len(sessions.t_s)
-            if isinstance(chart, LadderChart):
-                caption = (
-                    "How high your hands were in each session, all variations together; "
-                    "knee and wall push ups sit at the box height with the same load. "
-                    "Dashed lines: the first session with a new main variation."
-                )
-            else:
-                caption = (
-                    "The heaviest set of each session as a share of your body weight, "
-                    "so the story carries on when you change variation."
-                )
-        else:
-            # From the Monday of the range's first week: a week cut in two reads as a bad week.
-            start = monday_of(start)
-            if math.isfinite(lo):
-                lo = start
-            weekly = weekly_series(table, lo, end)
-            shown = len(weekly.week_start_s)
-            if index == 3:
-                weekly_volume(chart, weekly, (start, end))
-                caption = (
-                    "Reps times the share of body weight they moved, summed per week "
-                    "(30 reps at half your weight count as 15)."
-                )
-            else:
-                weekly_tension(chart, weekly, (start, end))
-                caption = "Minutes your muscles worked under load, per week."
+        caption = spec.caption.format(variation=self.variation.currentText() or "this variation")
         empty = (
             ""
             if shown
@@ -337,11 +282,14 @@ class ProgressScreen(Screen):
     # --- slots --------------------------------------------------------------------------------
 
     def on_variation_changed(self, _index: int) -> None:
-        self._fresh.pop(0, None)
-        if self.tabs.currentIndex() != 0:
-            self.tabs.setCurrentIndex(0)
+        for index, spec in enumerate(CHART_SPECS):
+            if spec.per_variation:
+                self._fresh.pop(index, None)
+        current = self.tabs.currentIndex()
+        if CHART_SPECS[current].per_variation:
+            self._fill(current)
         else:
-            self._fill(0)
+            self.tabs.setCurrentIndex(self._reps_index)
         self.hover.setText(" ")
         self.variation_changed.emit(self.variation_id or "")
 
@@ -361,12 +309,10 @@ class ProgressScreen(Screen):
         else:
             self._fill(index)
         self.stack.setCurrentIndex(index)
-        self.chart_changed.emit(CHARTS[index])
+        self.chart_changed.emit(CHART_SPECS[index].name)
 
     def on_mouse_moved(self, position: QPointF) -> None:
-        chart = self.chart(0)
-        assert isinstance(chart, RepsChart)
-        box = chart.plot.view
+        box = self._reps_chart().plot.view
         if not box.sceneBoundingRect().contains(position):
             return
         point = box.mapSceneToView(position)
@@ -374,26 +320,26 @@ class ProgressScreen(Screen):
 
     def hover_at(self, t_s: float, reps: float) -> str:
         """Describe the set nearest to a point of the reps chart (empty if none is close)."""
-        chart = self.chart(0)
-        assert isinstance(chart, RepsChart)
+        chart = self._reps_chart()
+        series = chart.series
         (x0, x1), (y0, y1) = chart.plot.view.viewRange()
         width_px = max(1.0, chart.plot.view.width())
         height_px = max(1.0, chart.plot.view.height())
         s_per_px, reps_per_px = (x1 - x0) / width_px, (y1 - y0) / height_px
-        index = nearest_set(self._series, t_s, reps, s_per_px / reps_per_px)
+        index = nearest_set(series, t_s, reps, s_per_px / reps_per_px)
         text = ""
         if index is not None:
-            dx = (self._series.set_t_s[index] - t_s) / s_per_px
-            dy = (self._series.set_reps[index] - reps) / reps_per_px
+            dx = (series.set_t_s[index] - t_s) / s_per_px
+            dy = (series.set_reps[index] - reps) / reps_per_px
             if dx * dx + dy * dy <= HOVER_RADIUS_PX**2:
                 text = self.describe_set(index)
-                chart.mark(self._series.set_t_s[index], self._series.set_reps[index])
+                chart.mark(series.set_t_s[index], series.set_reps[index])
         self.hover.setText(text or " ")
         return text
 
     def describe_set(self, index: int) -> str:
         """When, what, how high, how many reps and at which tempo (read from the log)."""
-        series = self._series
+        series = self.shown_sets
         set_id = int(series.set_id[index])
         if self._described[0] == set_id:
             return self._described[1]
@@ -434,48 +380,3 @@ class ProgressScreen(Screen):
             self.closed.emit()
             return True
         return False
-
-
-class _TableLoader:
-    """Reads the whole log's table on a thread once ``start`` is called; ``result`` waits.
-
-    SQLite lets go of the GIL while it reads, so the screen stays responsive meanwhile. A
-    table kept by the cache is used as it is, with no thread.
-    """
-
-    def __init__(
-        self,
-        store: Store,
-        catalog: Mapping[str, Variation],
-        stature_cm: float,
-        tables: SetTableCache | None,
-        kept: SetTable | None,
-    ) -> None:
-        self._table = kept
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-        self._source = (store, catalog, stature_cm, tables)
-
-    def start(self) -> None:
-        if self._table is None and self._error is None and self._thread is None:
-            self._thread = threading.Thread(target=self._load, name="progress-load", daemon=True)
-            self._thread.start()
-
-    def _load(self) -> None:
-        store, catalog, stature_cm, tables = self._source
-        try:
-            if tables is None:
-                self._table = load_set_table(store, catalog, stature_cm)
-            else:
-                self._table = tables.table(store, catalog, stature_cm)
-        except BaseException as error:  # handed to the GUI thread, which raises it
-            self._error = error
-
-    def result(self) -> SetTable:
-        self.start()
-        if self._thread is not None:
-            self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._table is not None
-        return self._table

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.gui.progress.charts import LadderChart, WeeklyChart, new_bests
-from app.gui.progress.progress_screen import CHARTS, ProgressScreen, monday_of, wall_clock_s
+from app.gui.progress.progress_screen import CHARTS, ProgressScreen, wall_clock_s
 from app.storage.catalog import Catalog
 from app.storage.progress_data import DAY_S, TimeRange
+from app.storage.progress_series import monday_of
 from app.storage.store import Store
 from tests.fixtures.ten_year_history import END, HistoryFacts
 from tests.gui.progress.ten_years import ten_years_file
