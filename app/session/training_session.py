@@ -97,6 +97,7 @@ class TrainingSession:
             title=self.title,
             plan_source=self.source.plan_source,
             plan_text=self.source.plan_text,
+            block_sizes=tuple(block.sets for block in self.source.plan.blocks),
             rehearsal=self.rehearsal,
             speed=self.speed,
         )

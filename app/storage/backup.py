@@ -9,22 +9,28 @@ fails.
 
 from __future__ import annotations
 
-import bisect
-import contextlib
 import json
 import sqlite3
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from app.storage.atomic_file import write_text_atomically
+from app.storage.backup_lines import ProblemLines, Where
 from app.storage.backup_rows import session_problem, set_problem
 from app.storage.data_dir import plans_folder, store_path
 from app.storage.store import DAMAGED_ERRORS, StoreError, describe_open_error, schema_sql
-from app.storage.store_schema import SESSION_COLUMNS, SET_COLUMNS
+from app.storage.store_schema import (
+    SESSION_COLUMNS,
+    SET_COLUMNS,
+    block_sizes_text,
+    plan_block_sizes,
+    present_columns,
+    select_list,
+)
 
 FORMAT = "tempo-trainer-backup"
 VERSION = 1
@@ -35,6 +41,14 @@ MAX_PLAN_NAME_BYTES = 200
 MAX_BACKUP_BYTES = 500_000_000
 # Fields a backup from an older version may lack, with the value they stand for.
 _SET_DEFAULTS: dict[str, object] = {"role": "work"}
+
+
+def _session_defaults(given: Mapping[str, object]) -> dict[str, object]:
+    """An older backup's session has no block sizes: they are read from its plan text."""
+    text = given.get("plan_text")
+    return {
+        "block_sizes": block_sizes_text(plan_block_sizes(text if isinstance(text, str) else ""))
+    }
 
 
 class BackupError(ValueError):
@@ -146,13 +160,7 @@ def _read_log(log: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, .
             last = error
             continue
         try:
-            sessions = db.execute(
-                f"SELECT {', '.join(SESSION_COLUMNS)} FROM session ORDER BY id"
-            ).fetchall()
-            sets = db.execute(
-                f"SELECT {', '.join(SET_COLUMNS)} FROM set_log ORDER BY id"
-            ).fetchall()
-            return sessions, sets
+            return _log_rows(db)
         except sqlite3.Error as error:
             last = error
             if getattr(error, "sqlite_errorname", "") in DAMAGED_ERRORS:
@@ -161,6 +169,27 @@ def _read_log(log: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, .
             db.close()
     assert last is not None
     raise StoreError(describe_open_error(log, last))
+
+
+def _log_rows(db: sqlite3.Connection) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Every session and set in the columns of this version, from a log of any version."""
+    sessions = db.execute(
+        f"SELECT {select_list(SESSION_COLUMNS, present_columns(db, 'session'))}"
+        " FROM session ORDER BY id"
+    ).fetchall()
+    sets = db.execute(
+        f"SELECT {select_list(SET_COLUMNS, present_columns(db, 'set_log'))}"
+        " FROM set_log ORDER BY id"
+    ).fetchall()
+    sizes, text = SESSION_COLUMNS.index("block_sizes"), SESSION_COLUMNS.index("plan_text")
+    # A log too old to have them (only read, never migrated): as its migration would fill them.
+    sessions = [
+        row
+        if row[sizes] is not None
+        else (*row[:sizes], block_sizes_text(plan_block_sizes(str(row[text]))), *row[sizes + 1 :])
+        for row in sessions
+    ]
+    return sessions, sets
 
 
 def _own_plan_files(folder: Path) -> list[Path]:
@@ -194,9 +223,9 @@ def check_backup(text: str, now: datetime | None = None) -> Backup:
     with ``now``, dates after tomorrow are refused too.
     """
     data = _backup_object(text)
-    problems: list[tuple[str, _Where]] = []
-    sessions = _rows(data.get("sessions"), SESSION_COLUMNS, "session", problems)
-    sets = _rows(data.get("sets"), SET_COLUMNS, "set", problems, _SET_DEFAULTS)
+    problems: list[tuple[str, Where]] = []
+    sessions = _rows(data.get("sessions"), SESSION_COLUMNS, "session", problems, _session_defaults)
+    sets = _rows(data.get("sets"), SET_COLUMNS, "set", problems, lambda _: _SET_DEFAULTS)
     problems.extend(_row_problems(sessions, sets, now))
     plans = _plans(data.get("plans", {}), problems)
     settings = data.get("settings")
@@ -205,7 +234,7 @@ def check_backup(text: str, now: datetime | None = None) -> Backup:
     if not problems:
         problems.extend(_load_in_memory(sessions, sets))
     if problems:
-        lines = _Lines(text)
+        lines = ProblemLines(text)
         raise BackupError([p[0] for p in problems], [lines.of(p[1]) for p in problems])
     return Backup(str(data.get("created_at", "")), sessions, sets, plans, settings)
 
@@ -229,9 +258,9 @@ def _backup_object(text: str) -> dict[str, Any]:
 
 def _row_problems(
     sessions: list[tuple[object, ...]], sets: list[tuple[object, ...]], now: datetime | None
-) -> list[tuple[str, _Where]]:
+) -> list[tuple[str, Where]]:
     """Every field of every row (``backup_rows``), and every set's session in the backup."""
-    problems: list[tuple[str, _Where]] = []
+    problems: list[tuple[str, Where]] = []
     for key, what, rows, check in (
         ("sessions", "session", sessions, session_problem),
         ("sets", "set", sets, set_problem),
@@ -249,7 +278,7 @@ def _row_problems(
     return problems
 
 
-def _plans(plans: object, problems: list[tuple[str, _Where]]) -> dict[str, str]:
+def _plans(plans: object, problems: list[tuple[str, Where]]) -> dict[str, str]:
     """The backup's plan files (none when they are not names to text); problems added."""
     if not isinstance(plans, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in plans.items()
@@ -279,25 +308,20 @@ def _plain_plan_name(name: str) -> bool:
     )
 
 
-# Where a problem is: a top-level key, and an item of it (a 1-based index or a plan name).
-_Where = tuple[str, int | str | None]
-
-
 def _rows(
     raw: object,
     columns: tuple[str, ...],
     what: str,
-    problems: list[tuple[str, _Where]],
-    defaults: Mapping[str, object] | None = None,
+    problems: list[tuple[str, Where]],
+    defaults: Callable[[Mapping[str, object]], Mapping[str, object]],
 ) -> list[tuple[object, ...]]:
-    defaults = defaults or {}
     key = f"{what}s"
     if not isinstance(raw, list):
         problems.append((f"{key} must be a list", (key, None)))
         return []
     rows = []
     for index, given in enumerate(raw, start=1):
-        item = {**defaults, **given} if isinstance(given, Mapping) else given
+        item = {**defaults(given), **given} if isinstance(given, Mapping) else given
         if not isinstance(item, Mapping) or set(item) != set(columns):
             problems.append(
                 (f"{what} {index}: expected exactly the fields {', '.join(columns)}", (key, index))
@@ -305,73 +329,6 @@ def _rows(
             continue
         rows.append(tuple(item[c] for c in columns))
     return rows
-
-
-class _Lines:
-    """Finds the line where a top-level key's value, or one of its items, starts.
-
-    Only used on text ``json.loads`` has accepted; anything unexpected gives line 1.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
-        self.found: dict[_Where, int] = {}
-        with contextlib.suppress(ValueError, IndexError):
-            self._scan()
-
-    def of(self, where: _Where) -> int:
-        return self.found.get(where) or self.found.get((where[0], None)) or 1
-
-    def _line(self, position: int) -> int:
-        return bisect.bisect_right(self.newlines, position - 1) + 1
-
-    def _skip(self, position: int) -> int:
-        while self.text[position] in " \t\r\n":
-            position += 1
-        return position
-
-    def _scan(self) -> None:
-        text, decoder = self.text, json.JSONDecoder()
-        i = self._skip(0)
-        if text[i] != "{":
-            return
-        i = self._skip(i + 1)
-        while text[i] == '"':
-            key, i = decoder.raw_decode(text, i)
-            i = self._skip(self._skip(i) + 1)  # past the colon
-            self.found[(key, None)] = self._line(i)
-            if key in ("sessions", "sets") and text[i] == "[":
-                i = self._items(key, i, decoder)
-            elif key == "plans" and text[i] == "{":
-                i = self._plans(i, decoder)
-            else:
-                i = decoder.raw_decode(text, i)[1]
-            i = self._skip(i)
-            if text[i] == ",":
-                i = self._skip(i + 1)
-
-    def _items(self, key: str, i: int, decoder: json.JSONDecoder) -> int:
-        i = self._skip(i + 1)
-        index = 1
-        while self.text[i] != "]":
-            self.found[(key, index)] = self._line(i)
-            i = self._skip(decoder.raw_decode(self.text, i)[1])
-            if self.text[i] == ",":
-                i = self._skip(i + 1)
-            index += 1
-        return i + 1
-
-    def _plans(self, i: int, decoder: json.JSONDecoder) -> int:
-        i = self._skip(i + 1)
-        while self.text[i] == '"':
-            name, end = decoder.raw_decode(self.text, i)
-            self.found[("plans", name)] = self._line(i)
-            i = self._skip(self._skip(end) + 1)
-            i = self._skip(decoder.raw_decode(self.text, i)[1])
-            if self.text[i] == ",":
-                i = self._skip(i + 1)
-        return i + 1
 
 
 def _insert(db: sqlite3.Connection, sessions: list[Any], sets: list[Any]) -> None:
@@ -387,7 +344,7 @@ def _insert(db: sqlite3.Connection, sessions: list[Any], sets: list[Any]) -> Non
     )
 
 
-def _load_in_memory(sessions: list[Any], sets: list[Any]) -> list[tuple[str, _Where]]:
+def _load_in_memory(sessions: list[Any], sets: list[Any]) -> list[tuple[str, Where]]:
     """Let the real schema (types, CHECKs, uniqueness) judge the rows, in memory.
 
     On a refusal the rows are tried one by one, to name the first one that does not fit.

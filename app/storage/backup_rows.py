@@ -24,6 +24,7 @@ from app.domain.reps import parse_rep_target
 from app.domain.set_role import ROLE_NAMES
 from app.domain.tempo import TempoError, parse_tempo
 from app.domain.variation import is_variation_id
+from app.storage.store_schema import read_block_sizes
 
 EARLIEST_YEAR = 1970
 MAX_PLAN_TEXT = 200_000
@@ -31,7 +32,20 @@ MAX_PLAN_TEXT = 200_000
 
 def session_problem(row: tuple[object, ...], now: datetime | None) -> str | None:
     """What is wrong with a session row (``backup.SESSION_COLUMNS`` order), or None."""
-    (id_, uid, title, source, text, started, ended, next_set, abandoned, rehearsal, speed) = row
+    (
+        id_,
+        uid,
+        title,
+        source,
+        text,
+        started,
+        ended,
+        next_set,
+        abandoned,
+        rehearsal,
+        speed,
+        sizes,
+    ) = row
     return (
         _whole(id_, "id", 1, 2**62)
         or _text(uid, "uid", 1, 64)
@@ -44,6 +58,7 @@ def session_problem(row: tuple[object, ...], now: datetime | None) -> str | None
         or _whole(abandoned, "abandoned", 0, 1)
         or _whole(rehearsal, "rehearsal", 0, 1)
         or _number(speed, "speed", 0.1, 20)
+        or _block_sizes(sizes)
     )
 
 
@@ -120,6 +135,21 @@ def _moment(value: object, name: str, now: datetime | None) -> str | None:
         return f"{name} {value[:40]!r} is before {EARLIEST_YEAR}"
     if now is not None and moment > now + timedelta(days=1):
         return f"{name} {value[:40]!r} is in the future"
+    return None
+
+
+def _block_sizes(value: object) -> str | None:
+    if not isinstance(value, str):
+        return "block_sizes must be JSON text"
+    try:
+        sizes = json.loads(value)
+    except (ValueError, RecursionError):
+        sizes = None
+    if sizes != [] and read_block_sizes(value) == ():
+        return (
+            f"block_sizes must be a JSON list of at most {MAX_BLOCKS} set counts"
+            f" of 1-{MAX_SETS_PER_BLOCK}"
+        )
     return None
 
 

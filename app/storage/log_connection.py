@@ -19,9 +19,13 @@ from app.storage.log_lock import hold_shared, release
 from app.storage.shared_memory import GuardedConnection, shm_path, shm_unwritable
 from app.storage.store_schema import (
     SCHEMA_VERSION,
+    TABLE_COLUMNS,
     StoreError,
     describe_open_error,
+    fill_after_migration,
     migration_statements,
+    present_columns,
+    select_list,
 )
 
 MEMORY = Path(":memory:")
@@ -39,6 +43,7 @@ class LogConnection:
         self.path = path
         self._uri: str | None = None
         self._hold: int | None = None
+        self._current = True
         if path == MEMORY:
             self._uri = f"file:tempo-trainer-{uuid.uuid4().hex}?mode=memory&cache=shared"
         elif shm_unwritable(path):
@@ -92,6 +97,8 @@ class LogConnection:
                     f"{path.resolve().as_uri()}?{options}", uri=True, isolation_level=None
                 )
                 store._db.execute("SELECT COUNT(*) FROM session").fetchone()
+                # A log from an older version is read as its migrations would leave it.
+                store._current = store.schema_version >= SCHEMA_VERSION
                 return store
             except sqlite3.Error as error:
                 last = error
@@ -132,7 +139,15 @@ class LogConnection:
             with self._transaction():
                 for statement in migration_statements(target):
                     self._db.execute(statement)
+                fill_after_migration(self._db, target)
                 self._db.execute(f"PRAGMA user_version = {target}")
+
+    def _select(self, table: str, prefix: str = "") -> str:
+        """``table``'s columns for a SELECT; in a log too old to be migrated (one only read),
+        each column it lacks reads as the value its migration would give."""
+        columns = TABLE_COLUMNS[table]
+        present = columns if self._current else present_columns(self._db, table)
+        return select_list(columns, present, prefix)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

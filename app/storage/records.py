@@ -11,6 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.storage.store_schema import read_block_sizes
+
 
 class BadTimeError(ValueError):
     """A time in the log that is not ISO 8601 with its UTC offset."""
@@ -30,6 +32,8 @@ class SessionRecord:
     next_set: int
     rehearsal: bool
     speed: float
+    block_sizes: tuple[int, ...] = ()
+    """How many sets each block of its plan holds; empty for a session without a plan."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,7 @@ def session_record(row: sqlite3.Row) -> SessionRecord:
         next_set=int(row["next_set"]),
         rehearsal=bool(row["rehearsal"]),
         speed=float(row["speed"]),
+        block_sizes=read_block_sizes(row["block_sizes"], str(row["plan_text"])),
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -55,7 +55,14 @@ class SessionLog:
     # --- opening ---------------------------------------------------------------------------
 
     def begin(
-        self, *, title: str, plan_source: str, plan_text: str, rehearsal: bool, speed: float
+        self,
+        *,
+        title: str,
+        plan_source: str,
+        plan_text: str,
+        rehearsal: bool,
+        speed: float,
+        block_sizes: Sequence[int] = (),
     ) -> None:
         """Open a new session; if the log refuses, the session runs on in memory only."""
         self.title, self.rehearsal = title, rehearsal
@@ -66,6 +73,7 @@ class SessionLog:
                 started_at=started_at,
                 plan_source=plan_source,
                 plan_text=plan_text,
+                block_sizes=block_sizes,
                 rehearsal=rehearsal,
                 speed=speed,
             )

@@ -30,11 +30,11 @@ from app.storage.store_schema import (
     DAMAGED_ERRORS,
     EDITABLE_SET_FIELDS,
     SCHEMA_VERSION,
-    SESSION_COLUMNS,
     SET_COLUMNS,
     TABLE_COLUMNS,
     SetConflictError,
     StoreError,
+    block_sizes_text,
     describe_open_error,
     schema_sql,
 )
@@ -56,10 +56,8 @@ __all__ = [
 
 # What ``record_set`` writes: every column but the id.
 _RECORDED = SET_COLUMNS[1:]
-_SET_SELECT = (
-    ", ".join(f"s.{column}" for column in SET_COLUMNS)
-    + ", se.uid AS session_uid, se.title AS session_title, se.rehearsal"
-)
+# What a set record needs of its session.
+_SESSION_OF_SET = "se.uid AS session_uid, se.title AS session_title, se.rehearsal"
 
 
 class Store(LogConnection):
@@ -77,20 +75,26 @@ class Store(LogConnection):
         started_at: datetime,
         plan_source: str = "",
         plan_text: str = "",
+        block_sizes: Sequence[int] = (),
         rehearsal: bool = False,
         speed: float = 1.0,
         first_set: int = 0,
     ) -> SessionRecord:
-        """Open a session; it stays unfinished (and offered for resume) until ``finish_session``."""
+        """Open a session; it stays unfinished (and offered for resume) until ``finish_session``.
+
+        ``block_sizes``: how many sets each block of the plan holds, in order (the sets of
+        an import land in that order).
+        """
         uid = uuid.uuid4().hex
         session_id = self._write(
-            "INSERT INTO session (uid, title, plan_source, plan_text, started_at, next_set,"
-            " rehearsal, speed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO session (uid, title, plan_source, plan_text, block_sizes, started_at,"
+            " next_set, rehearsal, speed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 uid,
                 title,
                 plan_source,
                 plan_text,
+                block_sizes_text(block_sizes),
                 stored_time(started_at),
                 first_set,
                 int(rehearsal),
@@ -312,7 +316,7 @@ class Store(LogConnection):
     def _sessions(self, clause: str, params: tuple[object, ...] = ()) -> list[SessionRecord]:
         cursor = self._db.cursor()
         cursor.row_factory = sqlite3.Row
-        cursor.execute(f"SELECT {', '.join(SESSION_COLUMNS)} FROM session {clause}", params)
+        cursor.execute(f"SELECT {self._select('session')} FROM session {clause}", params)
         try:
             return [session_record(row) for row in cursor]
         except BadTimeError as error:
@@ -322,7 +326,8 @@ class Store(LogConnection):
         cursor = self._db.cursor()
         cursor.row_factory = sqlite3.Row
         cursor.execute(
-            f"SELECT {_SET_SELECT} FROM set_log s JOIN session se ON se.id = s.session_id {clause}",
+            f"SELECT {self._select('set_log', 's.')}, {_SESSION_OF_SET}"
+            f" FROM set_log s JOIN session se ON se.id = s.session_id {clause}",
             params,
         )
         try:

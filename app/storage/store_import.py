@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import tomllib
 from collections.abc import Iterable, Sequence
 
 from app.storage.records import ImportedSet, stored_time
+from app.storage.store_schema import read_block_sizes
 
 
 def import_sets(db: sqlite3.Connection, rows: Iterable[ImportedSet]) -> int:
@@ -21,7 +21,7 @@ def import_sets(db: sqlite3.Connection, rows: Iterable[ImportedSet]) -> int:
     they had been logged there; once every set of its plan is held, it is finished.
     """
     added = 0
-    touched: dict[int, str] = {}
+    touched: dict[int, tuple[int, ...]] = {}
     for row in rows:
         ended_at = stored_time(row.ended_at)
         db.execute(
@@ -32,8 +32,8 @@ def import_sets(db: sqlite3.Connection, rows: Iterable[ImportedSet]) -> int:
             " ELSE MAX(ended_at, excluded.ended_at) END",
             (row.session_uid, row.session_title, ended_at, ended_at, int(row.rehearsal)),
         )
-        session_id, open_plan = db.execute(
-            "SELECT id, CASE WHEN ended_at IS NULL THEN plan_text END FROM session WHERE uid = ?",
+        session_id, open_sizes = db.execute(
+            "SELECT id, CASE WHEN ended_at IS NULL THEN block_sizes END FROM session WHERE uid = ?",
             (row.session_uid,),
         ).fetchone()
         cursor = db.execute(
@@ -60,10 +60,10 @@ def import_sets(db: sqlite3.Connection, rows: Iterable[ImportedSet]) -> int:
             ),
         )
         added += cursor.rowcount
-        if open_plan is not None:
-            touched[int(session_id)] = str(open_plan)
-    for session_id, text in touched.items():
-        _move_resume_point(db, session_id, text)
+        if open_sizes is not None:
+            touched[int(session_id)] = read_block_sizes(open_sizes)
+    for session_id, sizes in touched.items():
+        _move_resume_point(db, session_id, sizes)
     return added
 
 
@@ -84,13 +84,12 @@ def count_new_sets(db: sqlite3.Connection, rows: Sequence[ImportedSet]) -> int:
     return len(keys - held)
 
 
-def _move_resume_point(db: sqlite3.Connection, session_id: int, plan_text: str) -> None:
+def _move_resume_point(db: sqlite3.Connection, session_id: int, sizes: Sequence[int]) -> None:
     """Past the open session's last held set, in its plan's order; finished once all are held.
 
-    The order comes from the plan's text as the session stored it (blocks of ``sets``); a
-    text that cannot be read leaves the session as it was.
+    The order comes from the block sizes the session stored when it began; a session
+    without them (no plan, or one that could not be read) is left as it was.
     """
-    sizes = _block_sizes(plan_text)
     if not sizes:
         return
     held = db.execute(
@@ -112,20 +111,3 @@ def _move_resume_point(db: sqlite3.Connection, session_id: int, plan_text: str) 
             " WHERE session_id = ?) WHERE id = ?",
             (session_id, session_id),
         )
-
-
-def _block_sizes(plan_text: str) -> list[int]:
-    """How many sets each block of a stored plan holds; empty if the text cannot tell."""
-    try:
-        blocks = tomllib.loads(plan_text).get("block")
-    except tomllib.TOMLDecodeError:
-        return []
-    if not isinstance(blocks, list):
-        return []
-    sizes: list[int] = []
-    for block in blocks:
-        size = block.get("sets") if isinstance(block, dict) else None
-        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
-            return []
-        sizes.append(size)
-    return sizes

@@ -44,6 +44,7 @@ SESSION = {
     "abandoned": 0,
     "rehearsal": 0,
     "speed": 1.0,
+    "block_sizes": "[]",
 }
 SET = {
     "id": 1,

@@ -38,9 +38,10 @@ def test_a_new_session_is_begun_once_with_the_plan_text(tmp_path: Path, catalog:
         session.begin()
         record = store.unfinished_session()
         assert record is not None
-        assert (record.title, record.plan_text, record.rehearsal) == (
+        assert (record.title, record.plan_text, record.block_sizes, record.rehearsal) == (
             "Three floor sets",
             PLAN,
+            (3,),
             True,
         )
         assert session.log.session_id == record.id

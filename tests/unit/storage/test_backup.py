@@ -13,6 +13,7 @@ from app.storage.backup import BackupError, check_backup, export_backup
 from app.storage.data_dir import plans_folder, store_path
 from app.storage.restore import restore_backup
 from app.storage.store import Store
+from tests.fixtures.old_logs import TWO_BLOCKS, write_log_at_schema_2
 from tests.fixtures.ten_year_history import write_ten_year_history
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
@@ -70,6 +71,8 @@ def test_a_backup_restores_everything_and_keeps_what_it_replaced(
         (lambda d: d["sets"][2].update(ended_at="0001-01-01T00:00:00+00:00"), "before 1970"),
         (lambda d: d["sessions"][0].update(next_set=-1), "session 1: next_set must be"),
         (lambda d: d["sessions"][0].update(speed="fast"), "session 1: speed must be"),
+        (lambda d: d["sessions"][0].update(block_sizes="[0]"), "session 1: block_sizes must be"),
+        (lambda d: d["sessions"][0].update(block_sizes=[2]), "session 1: block_sizes must be"),
         (lambda d: d["sessions"][0].update(title="a\ud800b"), "unpaired surrogate"),
         (lambda d: d["plans"].update({"a\u0000b.toml": ""}), "not a plain .toml name"),
         (lambda d: d["plans"].update({"p" * 300 + ".toml": ""}), "not a plain .toml name"),
@@ -113,3 +116,35 @@ def test_a_backup_from_before_set_roles_restores_its_sets_as_work(
         roles = [s.role for s in store.sets()]
     assert roles.count("warm-up") == 1
     assert roles.count("work") == len(roles) - 1
+
+
+def test_a_backup_from_before_block_sizes_reads_them_from_each_plan_text(
+    source: Path, tmp_path: Path
+) -> None:
+    data = export_backup(source, NOW)
+    sessions = data["sessions"]
+    assert isinstance(sessions, list)
+    sessions[0]["plan_text"] = TWO_BLOCKS
+    for row in sessions:
+        del row["block_sizes"]  # written before the sessions kept them
+    target = tmp_path / "target"
+    restore_backup(target, json.dumps(data), NOW)
+    with Store(store_path(target)) as store:
+        first, *others = store.sessions()
+    assert first.block_sizes == (2, 2)
+    assert all(s.block_sizes == () for s in others if not s.plan_text)
+
+
+def test_a_log_too_old_to_migrate_is_backed_up_as_a_migrated_one(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder in (old, new):
+        folder.mkdir()
+        write_log_at_schema_2(store_path(folder), NOW)
+    from_old = export_backup(old, NOW)  # only read: the log stays at schema 2
+    with Store(store_path(new)):
+        pass  # migrated
+    assert from_old["sessions"] == export_backup(new, NOW)["sessions"]
+    assert from_old["sets"] == export_backup(new, NOW)["sets"]
+    restore_backup(tmp_path / "restored", json.dumps(from_old), NOW)
+    with Store(store_path(tmp_path / "restored")) as store:
+        assert [s.block_sizes for s in store.sessions()] == [(2, 2)]

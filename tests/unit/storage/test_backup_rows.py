@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from app.storage.backup_rows import session_problem, set_problem
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
-SESSION = (1, "u", "Ladder", "", "", "2026-11-20T18:00:00+01:00", None, 0, 0, 0, 1.0)
+SESSION = (1, "u", "Ladder", "", "", "2026-11-20T18:00:00+01:00", None, 0, 0, 0, 1.0, "[3, 2]")
 SET = (
     1, 1, 0, 1, "floor-push-up", None, "3-1-1-0", "8-12", 10, None, "[]", "", 30.0,
     "2026-11-20T18:05:00+01:00", "work",

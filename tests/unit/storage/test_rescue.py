@@ -94,10 +94,18 @@ def refused_session(
     wall = Wall(start)
     store = LogTurnsReadOnly(store_path(data_dir))
     store.keep = saved
-    player = Player(compile_sets(parse_plan(PLAN, catalog)))
+    plan = parse_plan(PLAN, catalog)
+    player = Player(compile_sets(plan))
     player.start(0.0)
     session = SessionLog(store, wall)
-    session.begin(title="Two blocks", plan_source="", plan_text=PLAN, rehearsal=False, speed=1.0)
+    session.begin(
+        title="Two blocks",
+        plan_source="",
+        plan_text=PLAN,
+        block_sizes=tuple(block.sets for block in plan.blocks),
+        rehearsal=False,
+        speed=1.0,
+    )
     for index in range(done):
         player.advance(100.0 * (index + 1))
         session.record(player.log_set(100.0 * (index + 1), SetResult(5 + index, None)))

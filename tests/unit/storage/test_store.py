@@ -13,6 +13,7 @@ from app.domain.set_role import SetRole
 from app.domain.tempo import parse_tempo
 from app.domain.timeline import compile_sets
 from app.storage.store import MEMORY, SCHEMA_VERSION, ImportedSet, Store, StoreError, schema_sql
+from tests.fixtures.old_logs import write_log_at_schema_2
 
 T0 = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
 
@@ -237,7 +238,9 @@ def imported(block: int, set_number: int, uid: str, minute: int) -> ImportedSet:
 
 def test_an_import_into_an_unfinished_session_moves_its_resume_point(tmp_path: Path) -> None:
     with Store(tmp_path / "log.sqlite3") as store:
-        session = store.begin_session(title="Two blocks", started_at=T0, plan_text=TWO_BLOCKS)
+        session = store.begin_session(
+            title="Two blocks", started_at=T0, plan_text=TWO_BLOCKS, block_sizes=(2, 2)
+        )
         first, _ = logged_sets()
         store.record_set(session.id, first, T0 + timedelta(minutes=1))
         assert store.import_sets([imported(0, 2, session.uid, 2), imported(1, 1, session.uid, 3)])
@@ -252,7 +255,11 @@ def test_an_import_into_an_unfinished_session_moves_its_resume_point(tmp_path: P
 def test_an_import_never_moves_a_resume_point_back_or_reopens_a_session(tmp_path: Path) -> None:
     with Store(tmp_path / "log.sqlite3") as store:
         session = store.begin_session(
-            title="Two blocks", started_at=T0, plan_text=TWO_BLOCKS, first_set=3
+            title="Two blocks",
+            started_at=T0,
+            plan_text=TWO_BLOCKS,
+            block_sizes=(2, 2),
+            first_set=3,
         )
         store.import_sets([imported(0, 1, session.uid, 1)])
         assert store.session(session.id).next_set == 3
@@ -264,7 +271,7 @@ def test_an_import_never_moves_a_resume_point_back_or_reopens_a_session(tmp_path
         assert new.ended_at == T0 + timedelta(minutes=6)
         broken = store.begin_session(title="Broken", started_at=T0, plan_text="not a plan [")
         store.import_sets([imported(0, 1, broken.uid, 7)])
-        assert store.session(broken.id).next_set == 0  # its order cannot be read
+        assert store.session(broken.id).next_set == 0  # no order was stored for it
         assert store.session(broken.id).ended_at is None
 
 
@@ -286,6 +293,33 @@ def test_a_log_from_before_roles_keeps_its_sets_as_work(tmp_path: Path) -> None:
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert [(s.reps, s.role) for s in store.sets()] == [(9, "work")]
+
+
+def test_an_old_log_learns_its_block_sizes_and_an_import_still_finds_its_place(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    write_log_at_schema_2(path, T0)
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        (session,) = store.sessions()
+        assert session.block_sizes == (2, 2)
+        store.import_sets([imported(0, 2, "u", 2), imported(1, 1, "u", 3)])
+        resumed = store.unfinished_session()
+        assert resumed is not None and resumed.next_set == 3
+        store.import_sets([imported(1, 2, "u", 4)])
+        assert store.unfinished_session() is None
+
+
+def test_an_old_log_only_read_gives_the_answers_a_migrated_one_gives(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    write_log_at_schema_2(path, T0)
+    with Store.read_only(path) as old:
+        assert old.schema_version == 2
+        read = (old.sessions(), old.sets(), old.unfinished_session())
+    with Store(path) as store:
+        assert read == (store.sessions(), store.sets(), store.unfinished_session())
+        assert read[0][0].block_sizes == (2, 2)
 
 
 def test_a_warm_up_block_logs_its_sets_as_warm_up(tmp_path: Path) -> None:
