@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 PARTIAL_SUFFIX = ".partial"
@@ -18,17 +19,27 @@ PARTIAL_SUFFIX = ".partial"
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` whole or not at all; OSError when it cannot be written.
+    """Replace ``path`` with ``data`` whole or not at all; OSError when it cannot be written."""
+    write_atomically(path, lambda partial: partial.write_bytes(data))
 
-    A new file gets the permissions the person's umask gives any new file.
+
+def write_atomically(path: Path, fill: Callable[[Path], object]) -> None:
+    """Replace ``path`` with the file ``fill`` writes at the temporary path it is given.
+
+    For a writer that needs a path of its own (SQLite's backup). Whatever ``fill`` raises
+    reaches the caller, the old file untouched. A new file gets the permissions the
+    person's umask gives any new file.
     """
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}{PARTIAL_SUFFIX}")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    # Taken with O_EXCL, so no other writer (or a link planted there) is ever written through.
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666))
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+        fill(partial)
+        fd = os.open(partial, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(partial, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.storage.atomic_file import write_atomically
 from app.storage.data_dir import STORE_NAME
 from app.storage.restore import finish_restore
 from app.storage.store import MEMORY, SCHEMA_VERSION, Store, StoreError
@@ -102,19 +103,22 @@ def open_store(folder: Path, now: datetime) -> OpenedStore:
 
 
 def take_backup(source: Path, target: Path) -> None:
-    """Copy a live log with SQLite's online backup API (consistent even mid-write)."""
+    """Copy a live log with SQLite's online backup API (consistent even mid-write); the
+    copy replaces ``target`` whole or not at all."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".partial")
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(partial)
+
+    def copy(partial: Path) -> None:
+        src = sqlite3.connect(source)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    partial.replace(target)
+            src.close()
+
+    write_atomically(target, copy)
 
 
 def backups(folder: Path) -> list[Path]:

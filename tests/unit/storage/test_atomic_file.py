@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.storage.atomic_file import write_bytes_atomically, write_text_atomically
+from app.storage.atomic_file import write_atomically, write_bytes_atomically, write_text_atomically
 
 
 def test_a_new_file_holds_exactly_the_text_given(tmp_path: Path) -> None:
@@ -64,3 +64,19 @@ def test_a_folder_that_cannot_be_written_raises_and_changes_nothing(tmp_path: Pa
         tmp_path.chmod(0o700)
     assert path.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["history.csv"]
+
+
+def test_a_writer_that_fails_halfway_leaves_the_old_file_and_no_temporary_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "training-log.sqlite3"
+    path.write_bytes(b"the old log")
+
+    def half_a_copy(partial: Path) -> None:
+        partial.write_bytes(b"the new")
+        raise OSError(5, "Input/output error")
+
+    with pytest.raises(OSError, match="Input/output"):
+        write_atomically(path, half_a_copy)
+    assert path.read_bytes() == b"the old log"
+    assert os.listdir(tmp_path) == ["training-log.sqlite3"]
