@@ -17,6 +17,14 @@ needs the GIL), the buffer runs dry and the sink plays silence it does not count
 thread asks for real-time scheduling (else a lower nice value; else it runs as it is), and it
 heals gaps: when the sink's played clock falls behind the monotonic clock for good, the same
 stretch of silence is dropped from the track, so that later cues are back on schedule.
+
+A gap is healed only on good evidence, because under load the played clock also lags without
+any gap, and healing a gap that was not there puts every later cue early (a trace of a starved
+feeder showed the clock 5-8 ms behind for a second, then catching up): either the buffer was
+found empty at a wake-up and the clock stayed behind over two whole windows after that, or the
+clock stayed behind for ``SETTLED_WINDOWS`` windows in a row (the server's own buffer ran dry:
+traces showed 2-25 ms steps with Qt's buffer never below 25 ms). The first second is not judged
+at all: the sink's first reports count frames still in the server's prebuffer, read as ahead.
 """
 
 from __future__ import annotations
@@ -38,8 +46,18 @@ PERIOD_S = 0.005
 
 GAP_S = 0.001
 """A played clock this far behind the monotonic clock is a gap to heal."""
-GAP_WINDOW_S = 0.25
+GAP_WINDOW_S = 0.5
 """The played clock's offset is judged by its least value over windows this long."""
+WARM_UP_S = 1.0
+"""The stream's first stretch, not judged: the sink's count runs ahead while the server fills
+its prebuffer."""
+DRY_S = 0.001
+"""A buffer this low at a wake-up may have run dry: the evidence a gap needs."""
+DRY_EVIDENCE_S = 4 * GAP_WINDOW_S
+"""How long an empty buffer counts as evidence for a gap judged after it."""
+SETTLED_WINDOWS = 4
+"""Windows in a row behind that make a gap without an empty buffer (a lagging report catches
+up sooner: a starved feeder's trace showed lags of up to a second)."""
 WAKE_BOUNDS_MS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
 """Upper bounds of the wake-up delay histogram (one more bucket holds the rest)."""
 REALTIME_PRIORITY = 10
@@ -139,9 +157,12 @@ class StreamFeeder:
         """The least (monotonic time - played time) seen: the stream's start, gaps excluded."""
         self._window_min = math.inf
         self._window_start: float | None = None
+        self._started_at: float | None = None
+        self._dry_at = -math.inf
+        """When the buffer was last found empty (after the warm-up)."""
         self._heal = heal
-        self._suspect = 0.0
-        """How far behind the last window was (a gap once the next one is too)."""
+        self._behind: tuple[float, ...] = ()
+        """How far behind each window in a row was, the last ``SETTLED_WINDOWS`` of them."""
         self._owed = 0
         """Frames of a gap found and not dropped yet (the head was in a sound)."""
         self.skipped = 0
@@ -209,20 +230,28 @@ class StreamFeeder:
         written = self.head - self._first - self.skipped
         if played <= 0:
             return
-        stats.min_ahead_s = min(stats.min_ahead_s, (written - played) / self._rate)
+        ahead_s = (written - played) / self._rate
+        stats.min_ahead_s = min(stats.min_ahead_s, ahead_s)
         now = self._clock()
+        if self._started_at is None:
+            self._started_at = now
+        if now - self._started_at < WARM_UP_S:
+            return
+        if ahead_s <= DRY_S:
+            self._dry_at = now
         offset = now - played / self._rate
         self._window_min = min(self._window_min, offset)
         if self._window_start is None:
             self._window_start = now
         if now - self._window_start >= GAP_WINDOW_S:
-            self._judge(self._window_min)
+            self._judge(self._window_min, dry=now - self._dry_at <= DRY_EVIDENCE_S)
             self._window_min, self._window_start = math.inf, now
         if self._owed:
             self._drop(self._owed, written)
 
-    def _judge(self, window_min: float) -> None:
-        """Compare the offset's least value over a window with the least before."""
+    def _judge(self, window_min: float, *, dry: bool) -> None:
+        """Compare the offset's least value over a window with the least before; ``dry``:
+        whether the buffer was found empty lately."""
         if self._offset_s == math.inf:
             self._offset_s = window_min
             return
@@ -230,16 +259,24 @@ class StreamFeeder:
             return  # being dropped
         behind = window_min - self._offset_s
         self.stats.max_behind_s = max(self.stats.max_behind_s, behind)
-        suspect, self._suspect = self._suspect, 0.0
         if behind <= GAP_S:
             self._offset_s = min(self._offset_s, window_min)
-            self._owed = 0
-        elif suspect and self._heal:
-            # Behind over two whole windows: a gap, not a sink slow to report (under load its
-            # reports can lag for a while, and then catch up).
-            self._owed = round(min(suspect, behind) * self._rate)
-        else:
-            self._suspect = behind
+            self._behind = ()
+            return
+        self._behind = (*self._behind, behind)[-SETTLED_WINDOWS:]
+        if not self._heal:
+            return
+        if dry and len(self._behind) >= 2:
+            # Behind over two whole windows after the buffer ran dry: a gap, not a sink slow to
+            # report (under load its reports can lag for a while, and then catch up). The later
+            # window tells its length: the first may have caught the silence still growing.
+            self._owed = round(behind * self._rate)
+        elif len(self._behind) == SETTLED_WINDOWS:
+            # Behind for good with the buffer never empty: the server ran dry (its own thread
+            # was held up). Only the least of the windows is sure.
+            self._owed = round(min(self._behind) * self._rate)
+        if self._owed:
+            self._behind = ()
 
     def _drop(self, frames: int, written: int) -> None:
         """Drop ``frames`` of the track at the head if they are silent (else at a later call):

@@ -44,7 +44,7 @@ class Device:
 
 def _mixer() -> CueMixer:
     mixer = CueMixer(RATE, cue_sounds(RATE))
-    mixer.schedule([ScheduledCue(0.05 + 0.25 * i, CueKind.TICK) for i in range(12)])
+    mixer.schedule([ScheduledCue(0.05 + 0.25 * i, CueKind.TICK) for i in range(28)])
     return mixer
 
 
@@ -116,10 +116,25 @@ def _onsets(samples: np.ndarray) -> list[int]:
 
 
 def _play(
-    gap_at_s: float | None, gap_s: float, seconds: float = 3.0, *, stall_at_s: float | None = None
+    stall_at_s: float | None = None,
+    stall_s: float = 0.0,
+    seconds: float = 6.0,
+    *,
+    lag_at_s: float | None = None,
+    lag_s: float = 0.0,
+    ahead_until_s: float = 0.0,
+    silent_at_s: float | None = None,
+    silent_s: float = 0.0,
 ) -> tuple[StreamFeeder, Device, CueMixer, list[float]]:
-    """Feed for ``seconds`` of fake time, the sink playing at its rate except for ``gap_s`` of
-    silence from ``gap_at_s`` on; the wall time each written stream frame was heard at."""
+    """Feed for ``seconds`` of fake time; the wall time each written stream frame was heard at.
+
+    The sink plays at its rate. ``stall``: the feeder does not wake up for ``stall_s``, so the
+    sink plays what it has and then silence it does not count (a gap of ``stall_s - FILL_S``).
+    ``lag``: the sink's report stands still for ``lag_s``, then catches up (no gap: the sink
+    plays on). ``ahead_until_s``: until then the report runs 20 ms ahead of what is heard (the
+    server's prebuffer at the start). ``silent``: the sink plays ``silent_s`` of silence it
+    does not count though its buffer is not empty (the server's own buffer ran dry).
+    """
     sink, device, mixer, clock = Sink(), Device(), _mixer(), FakeClock()
     feeder = StreamFeeder(
         sink=sink,
@@ -133,47 +148,69 @@ def _play(
     )
     start = clock.t
     step = 0.005
+    played = 0  # stream frames really played
+    silences: list[tuple[int, float]] = []  # (stream frame, seconds of silence before it)
     for i in range(round(seconds / step)):
         clock.t = start + i * step
-        elapsed = clock.t - start
-        if gap_at_s is not None and elapsed >= gap_at_s:
-            elapsed = max(gap_at_s, elapsed - gap_s)
-        if stall_at_s is not None and stall_at_s <= elapsed < stall_at_s + 0.5:
-            elapsed = (
-                stall_at_s  # the sink's report lags 500 ms (a starved thread), then catches up
-            )
+        elapsed = i * step
+        stalled = stall_at_s is not None and stall_at_s <= elapsed < stall_at_s + stall_s
+        if i:
+            written = len(device.data) // 4
+            silent = silent_at_s is not None and silent_at_s <= elapsed < silent_at_s + silent_s
+            if silent:
+                silences.append((played, step))
+            else:
+                played += round(step * RATE)
+            if stalled and played > written:
+                silences.append((written, (played - written) / RATE))
+                played = written
+        reported = played
+        if lag_at_s is not None and lag_at_s <= elapsed < lag_at_s + lag_s:
+            reported = min(reported, round(lag_at_s * RATE))
+        if elapsed < ahead_until_s:
+            reported += round(0.02 * RATE)
         # Coarse reports, as a real sink gives: whole 10 ms chunks.
-        sink.played_frames = int(elapsed * 100) * RATE // 100
-        feeder.top_up()
+        sink.played_frames = reported // (RATE // 100) * (RATE // 100)
+        if not stalled:
+            feeder.top_up()
     heard = []
     for frame in range(len(device.data) // 4):
-        at = frame / RATE
-        if gap_at_s is not None and at >= gap_at_s:
-            at += gap_s
-        heard.append(start + at)
+        silence_s = sum(length for at, length in silences if at <= frame)
+        heard.append(start + frame / RATE + silence_s)
     return feeder, device, mixer, heard
 
 
 def test_an_idle_stream_heals_nothing_though_the_sink_reports_coarsely() -> None:
-    feeder, device, mixer, _ = _play(None, 0.0)
+    feeder, device, mixer, _ = _play()
     assert feeder.stats.gaps == 0 and feeder.skipped == 0
     assert feeder.stats.max_behind_s < 0.001
     assert np.array_equal(_written(device), mixer.render(0, len(device.data) // 4))
 
 
 def test_a_sink_slow_to_report_is_not_taken_for_a_gap() -> None:
-    feeder, device, mixer, _ = _play(None, 0.0, stall_at_s=0.6)
+    feeder, device, mixer, _ = _play(lag_at_s=1.6, lag_s=1.6)
     assert feeder.stats.max_behind_s > 0.1  # seen over a whole window
     assert feeder.stats.gaps == 0 and feeder.skipped == 0  # and left alone
     assert np.array_equal(_written(device), mixer.render(0, len(device.data) // 4))
 
 
-def test_a_gap_is_healed_by_dropping_silence_so_later_cues_sound_on_time() -> None:
-    feeder, device, mixer, heard = _play(gap_at_s=0.6, gap_s=0.03)
+def test_a_report_running_ahead_at_the_start_does_not_enlarge_a_heal() -> None:
+    feeder, device, _, heard = _play(ahead_until_s=0.6, stall_at_s=1.6, stall_s=FILL_S + 0.03)
+    gap_s = heard[-1] - (heard[0] + (len(device.data) // 4 - 1) / RATE)
+    # The first reports read 20 ms ahead; were they the baseline, 20 ms more would be dropped
+    # and every later cue would come early.
     assert feeder.stats.gaps == 1
-    assert feeder.stats.gap_s == pytest.approx(0.03, abs=1 / RATE)
-    assert feeder.skipped == round(0.03 * RATE)
+    assert feeder.stats.gap_s == pytest.approx(gap_s, abs=1 / RATE)
+
+
+def test_a_gap_is_healed_by_dropping_silence_so_later_cues_sound_on_time() -> None:
+    feeder, device, mixer, heard = _play(stall_at_s=1.6, stall_s=FILL_S + 0.03)
     written = _written(device)
+    gap_s = heard[-1] - (heard[0] + (len(written) - 1) / RATE)
+    assert 0.03 <= gap_s <= 0.04  # the buffer held a little less than FILL_S when it stalled
+    assert feeder.stats.gaps == 1
+    assert feeder.stats.gap_s == pytest.approx(gap_s, abs=1 / RATE)
+    assert feeder.skipped == round(gap_s * RATE)
     cues = [p.frame for p in mixer.placed]
     onsets = _onsets(written)
     assert len(onsets) == len([f for f in cues if f < len(written) + feeder.skipped])  # none lost
@@ -184,15 +221,30 @@ def test_a_gap_is_healed_by_dropping_silence_so_later_cues_sound_on_time() -> No
     # Cues queued before the gap was seen are late by it; every later one is exactly on time
     # again, as the first one was (the onset finder's own offset cancels out).
     on_time = lateness[0]
-    assert max(lateness) - on_time == pytest.approx(0.03, abs=0.5 / RATE)
-    assert lateness[-6:] == pytest.approx([on_time] * 6, abs=0.5 / RATE)
+    assert max(lateness) - on_time == pytest.approx(gap_s, abs=0.5 / RATE)
+    assert lateness[-3:] == pytest.approx([on_time] * 3, abs=0.5 / RATE)
     # The clock a player runs on counts the dropped stretch once it has been played.
     assert feeder.skipped_before(len(written)) == feeder.skipped
     assert feeder.skipped_before(0) == 0
 
 
+def test_a_gap_the_server_made_is_healed_once_it_has_lasted() -> None:
+    feeder, device, mixer, heard = _play(silent_at_s=1.6, silent_s=0.02, seconds=7.0)
+    assert feeder.stats.min_ahead_s > 0.05  # the feeder's buffer never ran dry
+    assert feeder.stats.gaps == 1
+    assert feeder.stats.gap_s == pytest.approx(0.02, abs=1 / RATE)
+    written = _written(device)
+    onsets = _onsets(written)
+    cues = [p.frame for p in mixer.placed]
+    lateness = [
+        heard[stream] - (100.0 + track / RATE)
+        for stream, track in zip(onsets, cues[: len(onsets)], strict=True)
+    ]
+    assert lateness[-2:] == pytest.approx([lateness[0]] * 2, abs=0.5 / RATE)
+
+
 def test_a_gap_found_during_a_sound_waits_for_silence_to_drop() -> None:
-    feeder, device, mixer, _ = _play(gap_at_s=0.6, gap_s=0.03)
+    feeder, device, mixer, _ = _play(stall_at_s=1.6, stall_s=FILL_S + 0.03)
     written = _written(device)
     ((at, frames),) = feeder._skips
     # Exactly the track without one silent stretch at stream frame ``at``.
