@@ -20,10 +20,10 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from app.domain.limits import MAX_BOX_HEIGHT_CM
 from app.domain.load_model import (
     DEFAULT_STATURE_CM,
     LOADED_ID,
-    MAX_BOX_HEIGHT_CM,
     box_share,
     equivalent_box_height_cm,
     estimate_load,
