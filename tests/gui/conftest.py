@@ -1,6 +1,7 @@
 """GUI tests run offscreen, on a fake clock, against a real SQLite log in tmp_path.
 
-The leak guard fails any test that leaves a running QTimer or a top-level widget behind.
+The leak guard fails any test that leaves a running QTimer, a pending ``QTimer.singleShot``,
+a top-level widget or a running thread (Python or QThread) behind.
 """
 
 from __future__ import annotations
@@ -9,14 +10,18 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from app.audio.output import CueOutput, SilentOutput
 from app.gui.main_window import MainWindow
@@ -62,36 +67,122 @@ def _flush_deletes() -> None:
     QCoreApplication.processEvents()
 
 
+THREAD_GRACE_S = 2.0
+"""How long a thread started by a test may take to finish after it (it was told to stop)."""
+
+
+def _alive(obj: QObject, alive: Callable[[], bool]) -> bool:
+    """``alive()`` of a Qt object, False once its C++ object is gone (then it cannot leak)."""
+    try:
+        return isValid(obj) and alive()
+    except RuntimeError:
+        return False
+
+
+class LeakWatch:
+    """What a test starts that must be over by its end: timers, single shots, threads.
+
+    ``watching(monkeypatch)`` records every QTimer started, every ``QTimer.singleShot`` (run
+    on a recorded timer of its own, so that a pending one can be seen and stopped) and every
+    QThread started; Python threads are told apart by the set alive before. ``leaks()``
+    waits a short grace for threads to end, then names what is still running, after stopping
+    the timers so that none fires into the next test.
+    """
+
+    def __init__(self, grace_s: float = THREAD_GRACE_S) -> None:
+        self.grace_s = grace_s
+        self.timers: list[QTimer] = []
+        self.shots: list[tuple[QTimer, str]] = []
+        self.qthreads: list[QThread] = []
+        self.threads_before = set(threading.enumerate())
+        self.widgets_before = set(map(id, QApplication.topLevelWidgets()))
+
+    def watching(self, monkeypatch: pytest.MonkeyPatch) -> LeakWatch:
+        original_start = QTimer.start
+        original_thread_start = QThread.start
+        timers, shots, qthreads = self.timers, self.shots, self.qthreads
+
+        def start(timer: QTimer, *args: int) -> None:
+            timers.append(timer)
+            original_start(timer, *args)
+
+        def single_shot(msec: int, *args: Any) -> None:
+            # The forms the app uses: (msec, functor) and (msec, context, functor); a timer
+            # parented to the context dies with it, as Qt's own single shot does.
+            *context, functor = args
+            parent = context[0] if context and isinstance(context[0], QObject) else None
+            timer = QTimer(parent)
+            timer.setSingleShot(True)
+            timer.timeout.connect(functor)
+            shots.append((timer, getattr(functor, "__qualname__", repr(functor))))
+            original_start(timer, msec)
+
+        def thread_start(thread: QThread, *args: Any) -> None:
+            qthreads.append(thread)
+            original_thread_start(thread, *args)
+
+        monkeypatch.setattr(QTimer, "start", start)
+        monkeypatch.setattr(QTimer, "singleShot", staticmethod(single_shot))
+        monkeypatch.setattr(QThread, "start", thread_start)
+        return self
+
+    def leaks(self) -> list[str]:
+        """What the test left behind, described; everything found is stopped or closed."""
+        _flush_deletes()
+        found: list[str] = []
+        running = [t for t in self.timers if _alive(t, t.isActive)]
+        pending = [(t, name) for t, name in self.shots if _alive(t, t.isActive)]
+        left = [w for w in QApplication.topLevelWidgets() if id(w) not in self.widgets_before]
+        for widget in left:
+            widget.close()
+            widget.deleteLater()
+        for timer in running + [t for t, _ in pending]:
+            timer.stop()
+        for timer, _ in self.shots:  # the fired ones too: they were ours to make
+            if _alive(timer, lambda: True) and timer.parent() is None:
+                timer.deleteLater()
+        _flush_deletes()
+        if running:
+            found.append(f"QTimers left running: {running}")
+        if pending:
+            found.append(f"QTimer.singleShot left pending: {[name for _, name in pending]}")
+        if left:
+            found.append(f"top-level widgets left alive: {[type(w).__name__ for w in left]}")
+        found += self._threads_left()
+        return found
+
+    def _threads_left(self) -> list[str]:
+        deadline = time.monotonic() + self.grace_s
+        # A thread Qt started that once ran Python code shows up as a _DummyThread that never
+        # ends; the QThreads are watched on their own.
+        threads = [
+            t
+            for t in threading.enumerate()
+            if t not in self.threads_before and not isinstance(t, threading._DummyThread)
+        ]
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        for qthread in self.qthreads:
+            if _alive(qthread, qthread.isRunning):
+                qthread.wait(max(0, round((deadline - time.monotonic()) * 1000)))
+        found = []
+        alive = [t.name for t in threads if t.is_alive()]
+        if alive:
+            found.append(f"threads left running: {alive}")
+        qalive = [type(t).__name__ for t in self.qthreads if _alive(t, t.isRunning)]
+        if qalive:
+            found.append(f"QThreads left running: {qalive}")
+        return found
+
+
 @pytest.fixture(autouse=True)
-def leak_guard(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Fail a test that leaves a started QTimer running or a top-level widget alive."""
-    started: list[QTimer] = []
-    original_start = QTimer.start
-
-    def start(timer: QTimer, *args: int) -> None:
-        started.append(timer)
-        original_start(timer, *args)
-
-    monkeypatch.setattr(QTimer, "start", start)
-    before = set(map(id, QApplication.topLevelWidgets()))
-    yield
-    _flush_deletes()
-    running = []
-    for timer in started:
-        try:
-            if timer.isActive():
-                running.append(timer)
-        except RuntimeError:  # its C++ object is gone: not leaked
-            continue
-    left = [w for w in QApplication.topLevelWidgets() if id(w) not in before]
-    for widget in left:
-        widget.close()
-        widget.deleteLater()
-    for timer in running:
-        timer.stop()
-    _flush_deletes()
-    assert not running, f"QTimers left running: {running}"
-    assert not left, f"top-level widgets left alive: {[type(w).__name__ for w in left]}"
+def leak_guard(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[LeakWatch]:
+    """Fail a test that leaves a QTimer running, a single shot pending, a top-level widget
+    alive, or a thread (Python or QThread) running after a short grace."""
+    watch = LeakWatch().watching(monkeypatch)
+    yield watch
+    leaks = watch.leaks()
+    assert not leaks, "; ".join(leaks)
 
 
 @pytest.fixture(autouse=True)
