@@ -21,6 +21,7 @@ Prints medians (and every run) as a markdown table.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import statistics
@@ -113,7 +114,11 @@ def child(args: argparse.Namespace) -> int:
         return 0
 
     import app as app_package
-    from app.gui.autopilot import Autopilot
+
+    try:
+        autopilot = importlib.import_module("tests.integration.autopilot")
+    except ImportError:  # --before a checkout whose autopilot was still in the app
+        autopilot = importlib.import_module("app.gui.autopilot")
     from app.gui.launch import application, open_window
     from app.storage.data_dir import store_path
     from app.storage.plan_files import read_plan
@@ -137,7 +142,7 @@ def child(args: argparse.Namespace) -> int:
         wanted = "rest" if args.scenario == "rest" else "player"
         plan_file = read_plan(args.plan, window.services.catalog)
         assert plan_file.ok, plan_file.problems
-        Autopilot(window)  # first: it answers the screens the plan opens
+        autopilot.Autopilot(window)  # first: it answers the screens the plan opens
         window.on_plan_chosen(plan_file)
 
         def wait_for_state() -> None:

@@ -30,8 +30,6 @@ from app.storage.settings import Settings, read_settings, settings_path
 from app.storage.store import Store, StoreError
 
 ICON = "icons/tempo-trainer.svg"
-AUTOPILOT_ENV = "TEMPO_TRAINER_AUTOPILOT"
-"""Test-only: ``1`` drives the window by itself (see app/gui/autopilot.py)."""
 
 
 def output_factory(audio: str | None) -> Callable[[Settings], CueOutput]:
@@ -176,10 +174,6 @@ def run_gui(
         notices = start_notices(opened, data_dir)
         window = open_window(data_dir, store, speed=speed, audio=audio)
         show_start(window, opened, notices)
-        if os.environ.get(AUTOPILOT_ENV) == "1":
-            from app.gui.autopilot import Autopilot
-
-            Autopilot(window)
         if fullscreen or window.services.settings.fullscreen_on_start:
             window.show()
             window.full_screen.toggle()

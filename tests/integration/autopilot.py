@@ -1,10 +1,11 @@
-"""Test-only: the window drives itself, for the GUI kill test (``TEMPO_TRAINER_AUTOPILOT=1``).
+"""The window drives itself, for the GUI kill and fault tests and the energy bench.
 
 It does what a person pressing Enter would: walks through every setup step, starts the set,
 accepts each log sheet with the planned reps, accepts the resume offer on home, and closes
 the window at the summary. It prints one line per thing done, flushed, so a test killing the
 process knows what had happened: ``autopilot: logged set N`` is printed only once set N is
-committed to the log. Nothing here runs unless the environment variable is set.
+committed to the log. It is installed by ``tests.integration.run_with_autopilot``; the
+shipped package knows nothing of it.
 """
 
 from __future__ import annotations

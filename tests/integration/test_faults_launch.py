@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from app.storage.data_dir import store_path
 from app.storage.log_export import UNSAVED_NAME, log_tag
 from app.storage.safe_open import BACKUP_FOLDER, open_store
 from app.storage.store import Store
+from tests.integration.run_with_autopilot import command, environment
 
 PLAN = """\
 title = "Launch"
@@ -49,17 +49,11 @@ def run_window(tmp_path: Path, data: Path, *args: str) -> subprocess.CompletedPr
     """The real window, offscreen, driven by the autopilot; its home is the test's own."""
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "TEMPO_TRAINER_AUTOPILOT": "1",
-        "HOME": str(home),
-    }
     return subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(data), "gui", "--audio", "none", *args],
+        command("--data-dir", str(data), "gui", "--audio", "none", *args),
         capture_output=True,
         text=True,
-        env=env,
+        env=environment(os.environ, HOME=str(home)),
         cwd=home,
         timeout=60,
         check=False,

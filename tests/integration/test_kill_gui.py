@@ -1,12 +1,13 @@
 """SIGKILL the GUI mid-session at seeded random moments, relaunch, resume: nothing lost.
 
 Each kill point runs ``tempo-trainer gui --session PLAN --speed 20 --audio none`` under the
-offscreen platform with the test-only autopilot (``TEMPO_TRAINER_AUTOPILOT=1``: it presses
-Enter on every screen and prints ``autopilot: logged set N`` once set N is committed), kills
-it with SIGKILL, then checks the log: every set reported is there exactly once, the file
-passes ``PRAGMA integrity_check``, the relaunched window offers the unfinished session at the
-right set, and accepting finishes it with every set exactly once. ``GUI_KILL_POINTS``
-(default 6) and ``KILL_SEED`` set the run; the README's soak command uses more.
+offscreen platform with the test-only autopilot (``tests.integration.run_with_autopilot``:
+it presses Enter on every screen and prints ``autopilot: logged set N`` once set N is
+committed), kills it with SIGKILL, then checks the log: every set reported is there exactly
+once, the file passes ``PRAGMA integrity_check``, the relaunched window offers the
+unfinished session at the right set, and accepting finishes it with every set exactly once.
+``GUI_KILL_POINTS`` (default 6) and ``KILL_SEED`` set the run; the README's soak command
+uses more.
 """
 
 from __future__ import annotations
@@ -15,28 +16,26 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.integration.run_with_autopilot import command, environment
 from tests.integration.test_kill_resume import PLAN, TOTAL_SETS, read_log
 
 POINTS = int(os.environ.get("GUI_KILL_POINTS", "6"))
 SEED = int(os.environ.get("KILL_SEED", "20261122"))
-APP = (sys.executable, "-u", "-m", "app")
 
 
 def gui(data: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TEMPO_TRAINER_AUTOPILOT": "1"}
     return subprocess.Popen(
-        [*APP, "--data-dir", str(data), "gui", *args, "--speed", "20", "--audio", "none"],
+        command("--data-dir", str(data), "gui", *args, "--speed", "20", "--audio", "none"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         text=True,
-        env=env,
+        env=environment(os.environ),
     )
 
 
