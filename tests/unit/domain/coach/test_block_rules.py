@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.domain.coach.block_rules import BlockCoach
 from app.domain.equipment import EquipmentProfile, Surface
 from app.domain.progression import Rule, Suggestion, suggest
 from app.storage.catalog import Catalog
@@ -20,6 +21,7 @@ from tests.fixtures.coach_histories import (
     history,
     session,
 )
+from tests.unit.domain.coach.runs import block_history
 
 
 def one(catalog: Catalog, *sessions: list, profile: EquipmentProfile | None = None) -> Suggestion:  # type: ignore[type-arg]
@@ -154,3 +156,18 @@ def test_a_box_height_never_recorded_months_ago_asks_for_a_test_set(catalog: Cat
         " test set at 45 cm or your usual box, stopping when your form breaks, and log its"
         " height so the coach can step it."
     )
+
+
+def test_the_block_coach_takes_one_history_at_a_time(catalog: Catalog) -> None:
+    """BlockCoach.advise on its own: the order of the rules, the first that applies wins."""
+    coach = BlockCoach(catalog, EquipmentProfile())
+    top = block_history(catalog, session(2, B(BOX, [12, 12, 12], 45)))
+    assert coach.advise(top).rule is Rule.HARDER
+    long_off = block_history(catalog, session(2, B(BOX, [12, 12, 12], 45)), days_off=70)
+    assert coach.advise(long_off).rule is Rule.RETEST
+    back = block_history(catalog, session(2, B(BOX, [12, 12, 12], 45)), days_off=20)
+    assert coach.advise(back).rule is Rule.RETURN
+    kneeling = block_history(catalog, session(2, B(KNEELING, [10, 10])))
+    assert coach.advise(kneeling).rule is Rule.OFF_THE_KNEES
+    tested = block_history(catalog, session(2, B(FLOOR, [7], target="max")))
+    assert coach.advise(tested).reason.startswith("A test set")
