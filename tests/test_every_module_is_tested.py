@@ -46,10 +46,6 @@ NOT_YET_TESTED: frozenset[str] = frozenset(
         "app.headless.asker",
         "app.headless.loops",
         "app.headless.terminal_session",
-        "app.storage.imports.fitbod",
-        "app.storage.imports.fitnotes",
-        "app.storage.imports.hevy",
-        "app.storage.imports.strong",
         "app.storage.log_connection",
         "app.storage.store_import",
     }

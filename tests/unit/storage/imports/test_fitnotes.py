@@ -3,6 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from app.domain.foreign_set import ForeignSet
+from app.storage.imports import fitnotes
+from app.storage.imports.export_format import NO_REPS
 from tests.unit.storage.imports.exports import FITNOTES_LBS, FITNOTES_UNIT, preview
 
 
@@ -30,3 +33,17 @@ def test_one_pound_in_the_unit_column_is_body_weight(tmp_path: Path) -> None:
     ]
     assert result.sets[2].note == "FitNotes: Tricep Push Up (added load 5 kg (11 lb))"
     assert result.unmatched == {"Decline Push-up": 1}
+
+
+def test_the_header_names_the_unit_or_a_column_holds_it() -> None:
+    base = ["Date", "Exercise", "Category", "Reps"]
+    assert fitnotes.detect(base) is None
+    assert fitnotes.detect(["Date", "Exercise", "Reps", "Weight (lbs)"]) is None
+    by_header = fitnotes.detect([*base, "Weight (kgs)"])
+    by_column = fitnotes.detect([*base, "Weight", "Weight Unit"])
+    assert by_header is not None and by_header.id == "fitnotes"
+    assert by_column is not None and by_column.id == "fitnotes-unit-column"
+    row = {"Date": "2017-06-23", "Exercise": "Push Up ", "Category": "Chest", "Reps": "20"}
+    one = by_column.read_set({**row, "Weight": "10", "Weight Unit": "kgs"}, 3)
+    assert isinstance(one, ForeignSet) and (one.exercise, one.reps) == ("Push Up", 20)
+    assert by_header.read_set({**row, "Reps": "", "Weight (kgs)": ""}, 4) == NO_REPS

@@ -3,6 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
+from app.domain.foreign_set import ForeignSet, SetKind
+from app.storage.imports import hevy
 from tests.unit.storage.imports.exports import HEVY_KG, HEVY_US_LBS, preview
 
 
@@ -37,3 +41,21 @@ def test_us_twelve_hour_dates_and_pounds(tmp_path: Path) -> None:
     ]
     assert result.sets[0].reps_in_reserve == 4
     assert result.sets[1].note == "Hevy: Push Up (added load 25 lb (11.3 kg))"
+
+
+def test_the_weight_column_follows_the_units_and_set_types_are_checked() -> None:
+    base = ["title", "start_time", "exercise_title", "set_type", "reps"]
+    assert hevy.detect(base[:-1]) is None
+    kg, lbs = hevy.detect([*base, "weight_kg"]), hevy.detect([*base, "weight_lbs"])
+    assert kg is not None and lbs is not None and kg.id == lbs.id == "hevy"
+    row = {
+        "title": "Push B",
+        "start_time": "28 Jan 2026, 17:26",
+        "exercise_title": "Push Up",
+        "reps": "12",
+        "weight_lbs": "",
+    }
+    one = lbs.read_set({**row, "set_type": "dropset"}, 2)
+    assert isinstance(one, ForeignSet) and (one.kind, one.weight) == (SetKind.DROP, None)
+    with pytest.raises(ValueError, match="set_type 'superset'"):
+        lbs.read_set({**row, "set_type": "superset"}, 3)

@@ -3,6 +3,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
+from app.domain.foreign_set import ForeignSet, SetKind
+from app.storage.imports import strong
+from app.storage.imports.export_format import REST_TIMER
 from tests.unit.storage.imports.exports import STRONG_10, STRONG_CLASSIC, STRONG_V6, preview
 
 
@@ -65,3 +70,18 @@ def test_v6_semicolons_quotes_kilograms_and_note_rows(tmp_path: Path) -> None:
     assert result.sets[2].box_height_cm is None
     assert result.sets[2].note == "Strong: Incline Push Up (box height not recorded)"
     assert result.without_box_height == 1
+
+
+def test_the_form_is_told_by_its_columns_and_odd_rows_are_named() -> None:
+    base = ["Date", "Workout Name", "Exercise Name", "Set Order", "Reps"]
+    assert strong.detect(base[1:]) is None
+    v6 = strong.detect([*base, "Workout #", "Weight (kg)"])
+    with_unit = strong.detect([*base, "Weight", "Weight Unit"])
+    assert v6 is not None and v6.id == "strong-v6"
+    assert with_unit is not None and with_unit.id == "strong-unit-column"
+    row = {"Date": "2024-03-01 18:00:00", "Workout Name": "Evening", "Exercise Name": "Push Up"}
+    assert v6.read_set({**row, "Set Order": "Rest Timer", "Reps": ""}, 2) == REST_TIMER
+    one = v6.read_set({**row, "Set Order": "W", "Reps": "5", "Weight (kg)": ""}, 3)
+    assert isinstance(one, ForeignSet) and (one.kind, one.reps) == (SetKind.WARM_UP, 5)
+    with pytest.raises(ValueError, match="Set Order 'X'"):
+        v6.read_set({**row, "Set Order": "X", "Reps": "5", "Weight (kg)": ""}, 4)
