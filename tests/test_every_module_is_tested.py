@@ -40,8 +40,6 @@ NOT_YET_TESTED: frozenset[str] = frozenset(
         "app.headless.asker",
         "app.headless.loops",
         "app.headless.terminal_session",
-        "app.storage.log_connection",
-        "app.storage.store_import",
     }
 )
 
