@@ -37,9 +37,6 @@ NOT_YET_TESTED: frozenset[str] = frozenset(
         "app.gui.session_driver",
         "app.gui.session_summary_text",
         "app.gui.set_controls",
-        "app.headless.asker",
-        "app.headless.loops",
-        "app.headless.terminal_session",
     }
 )
 
