@@ -379,6 +379,29 @@ class Comparison:
         )
 
 
+def _rough_latency(
+    ideal: Mapping[float, Sequence[float]],
+    recorded: Mapping[float, Sequence[float]],
+    tolerance_s: float,
+) -> float:
+    """The delay that lines up the most notes: tried from the first few recordings of the
+    first note's pitch (a stray early onset must not shift every match out of tolerance)."""
+    first_at, first_pitch = min((min(t), f) for f, t in ideal.items() if t)
+    tries = sorted(recorded.get(first_pitch, ()))[:8]
+    if not tries:
+        firsts = [min(times) for times in recorded.values() if times]
+        return (min(firsts) - first_at) if firsts else 0.0
+
+    def lined_up(delay: float) -> int:
+        return sum(
+            any(abs(r - delay - t) <= tolerance_s for r in recorded.get(f, ()))
+            for f, wanted in ideal.items()
+            for t in wanted
+        )
+
+    return max((r - first_at for r in tries), key=lambda d: (lined_up(d), -d))
+
+
 def compare(
     ideal: Mapping[float, Sequence[float]],
     recorded: Mapping[float, Sequence[float]],
@@ -391,9 +414,7 @@ def compare(
     ``groups`` (start, end) of ideal time split the session into stretches that each get their
     own latency (simpleaudio plays each stretch from its own buffer).
     """
-    firsts = [min(times) for times in recorded.values() if times]
-    ideal_first = min(min(times) for times in ideal.values() if times)
-    rough = (min(firsts) - ideal_first) if firsts else 0.0
+    rough = _rough_latency(ideal, recorded, tolerance_s)
     pairs: list[tuple[float, float]] = []
     result = Comparison(latency_s=rough)
     for freq, wanted in ideal.items():
