@@ -28,10 +28,11 @@ def _related(a: QWidget, b: QWidget) -> bool:
     return a.isAncestorOf(b) or b.isAncestorOf(a)
 
 
+Named = list[tuple[str, QWidget]]
+
+
 def layout_problems(window: MainWindow, screen: str) -> list[str]:
     """Every control outside the window or over another; every label too small for its text."""
-    problems = []
-    bounds = window.rect()
     panels = [window.help, window.leave, *window.findChildren(RepsKeypad)]
     on_top = next((panel for panel in panels if panel.isVisible()), None)
 
@@ -42,6 +43,28 @@ def layout_problems(window: MainWindow, screen: str) -> list[str]:
     controls = [
         (name, w) for name, w in visible_controls(window) if not _inside_scrolled(w) and shown(w)
     ]
+    # Scrolled panes (the advice, the plan preview, a form) hold no control of their own in
+    # the accessibility tree: they must not lie over a control or each other either.
+    panes: Named = [
+        (pane.objectName() or type(pane).__name__, pane)
+        for pane in window.findChildren(QAbstractScrollArea)
+        if pane.isVisible() and pane.height() > 0 and not _inside_scrolled(pane) and shown(pane)
+    ]
+    labels = [
+        label
+        for label in window.findChildren(QLabel)
+        if label.isVisible() and label.text() and not _inside_scrolled(label) and shown(label)
+    ]
+    return [
+        *_control_problems(window, screen, controls),
+        *_pane_problems(window, screen, panes, controls),
+        *(p for label in labels for p in _label_problems(window, screen, label, controls)),
+    ]
+
+
+def _control_problems(window: MainWindow, screen: str, controls: Named) -> list[str]:
+    problems = []
+    bounds = window.rect()
     for name, widget in controls:
         if not bounds.contains(window_rect(widget, window)):
             problems.append(f"{screen}: {name!r} lies outside the window")
@@ -53,13 +76,11 @@ def layout_problems(window: MainWindow, screen: str) -> list[str]:
                 continue
             if window_rect(widget, window).intersects(window_rect(other, window)):
                 problems.append(f"{screen}: {name!r} overlaps {other_name!r}")
-    # Scrolled panes (the advice, the plan preview, a form) hold no control of their own in
-    # the accessibility tree: they must not lie over a control or each other either.
-    panes = [
-        (pane.objectName() or type(pane).__name__, pane)
-        for pane in window.findChildren(QAbstractScrollArea)
-        if pane.isVisible() and pane.height() > 0 and not _inside_scrolled(pane) and shown(pane)
-    ]
+    return problems
+
+
+def _pane_problems(window: MainWindow, screen: str, panes: Named, controls: Named) -> list[str]:
+    problems = []
     for i, (name, pane) in enumerate(panes):
         rect = window_rect(pane, window)
         for other_name, other in [*panes[i + 1 :], *controls]:
@@ -67,24 +88,23 @@ def layout_problems(window: MainWindow, screen: str) -> list[str]:
                 continue
             if rect.intersects(window_rect(other, window)):
                 problems.append(f"{screen}: {name!r} overlaps {other_name!r}")
-    for label in window.findChildren(QLabel):
-        if not label.isVisible() or not label.text() or _inside_scrolled(label) or not shown(label):
-            continue
-        rect = window_rect(label, window)
-        if not bounds.contains(rect):
-            problems.append(f"{screen}: text {label.text()!r} lies outside the window")
-        need = label.sizeHint() if not label.wordWrap() else None
-        if label.wordWrap():
-            height = label.heightForWidth(label.width())
-            if height > label.height() + 2:
-                problems.append(
-                    f"{screen}: text {label.text()!r} is cut ({height} > {label.height()})"
-                )
-        elif need is not None and (
-            need.width() > label.width() + 2 or label.fontMetrics().height() > label.height() + 2
-        ):
+    return problems
+
+
+def _label_problems(window: MainWindow, screen: str, label: QLabel, controls: Named) -> list[str]:
+    problems = []
+    rect = window_rect(label, window)
+    if not window.rect().contains(rect):
+        problems.append(f"{screen}: text {label.text()!r} lies outside the window")
+    if label.wordWrap():
+        height = label.heightForWidth(label.width())
+        if height > label.height() + 2:
+            problems.append(f"{screen}: text {label.text()!r} is cut ({height} > {label.height()})")
+    else:
+        need = label.sizeHint()
+        if need.width() > label.width() + 2 or label.fontMetrics().height() > label.height() + 2:
             problems.append(f"{screen}: text {label.text()!r} is cut ({need} in {label.size()})")
-        for name, widget in controls:
-            if not _related(label, widget) and rect.intersects(window_rect(widget, window)):
-                problems.append(f"{screen}: text {label.text()!r} overlaps {name!r}")
+    for name, widget in controls:
+        if not _related(label, widget) and rect.intersects(window_rect(widget, window)):
+            problems.append(f"{screen}: text {label.text()!r} overlaps {name!r}")
     return problems
