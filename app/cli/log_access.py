@@ -6,8 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 from app.cli.output import print_error
+from app.session.training_log import start_notices
 from app.storage.data_dir import store_path
-from app.storage.rescue import import_rescued
 from app.storage.safe_open import open_store
 from app.storage.store import Store, StoreError
 
@@ -22,11 +22,10 @@ class NoDataFolderError(Exception):
 def open_log(folder: Path, *, rescue: bool = True) -> Store:
     """The log, checked (repaired from a backup, said on stderr) as the app opens it."""
     opened = open_store(folder, datetime.now().astimezone())
-    if opened.notice:
-        print_error(opened.notice)
-    # Like every start: sets rescued to a CSV during a log problem come back first.
-    if rescue and (rescued := import_rescued(opened.store, folder).notice):
-        print_error(rescued)
+    # Like every start (the session core's): sets rescued to a CSV come back first.
+    notices = start_notices(opened, folder) if rescue else [opened.notice or ""]
+    for notice in filter(None, notices):
+        print_error(notice)
     return opened.store
 
 
