@@ -21,16 +21,21 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import pytest
 
 from app.audio.mixer import CueMixer
 from app.audio.sounds import SOUND_SPECS, cue_sounds
 from app.domain.player import ScheduledCue
+from app.domain.timeline import compile_timeline
+from app.storage.catalog import load_catalog
+from app.storage.plan_files import read_plan
 
 SINK_RATE = 50000
 SINK_NAME = "tt"
@@ -247,6 +252,23 @@ class Recorder:
         data = b"".join(self._chunks)
         data = data[: len(data) // 2 * 2]
         return np.frombuffer(data, dtype="<i2").astype(np.float64) / 32768.0
+
+
+@contextmanager
+def pulse_or_fail(folder: Path, *, extra_sinks: tuple[str, ...] = ()) -> Iterator[PrivatePulse]:
+    """A private PulseAudio server; a machine without one fails the test (CI installs it)."""
+    try:
+        with PrivatePulse(folder, extra_sinks=extra_sinks) as daemon:
+            yield daemon
+    except PulseUnavailableError as error:
+        pytest.fail(f"the real-audio tests need PulseAudio: {error}")
+
+
+def plan_cues(plan_path: Path, speed: float) -> list[ScheduledCue]:
+    """The cues of the plan at ``plan_path`` as ``play --speed`` schedules them."""
+    plan = read_plan(plan_path, load_catalog()).plan
+    assert plan is not None
+    return [ScheduledCue(c.t_s / speed, c.kind) for c in compile_timeline(plan).cues]
 
 
 def _stop(process: subprocess.Popen[bytes] | None) -> None:

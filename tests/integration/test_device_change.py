@@ -50,10 +50,10 @@ from tests.integration.audio_recording import (
     SINK_RATE,
     Floats,
     PrivatePulse,
-    PulseUnavailableError,
     Recorder,
     band_onsets,
     ideal_track,
+    pulse_or_fail,
 )
 
 pytestmark = [pytest.mark.realaudio, pytest.mark.slow]
@@ -91,11 +91,8 @@ last report, the foot of the steps the clock took before (up to 15 ms high): mea
 
 @pytest.fixture
 def pulse(tmp_path: Path) -> Iterator[PrivatePulse]:
-    try:
-        with PrivatePulse(tmp_path / "pulse", extra_sinks=(OTHER_SINK,)) as daemon:
-            yield daemon
-    except PulseUnavailableError as error:
-        pytest.fail(f"the real-audio tests need PulseAudio: {error}")
+    with pulse_or_fail(tmp_path / "pulse", extra_sinks=(OTHER_SINK,)) as daemon:
+        yield daemon
 
 
 @dataclass

@@ -21,21 +21,18 @@ import pytest
 from app.audio.mixer import PlacedCue
 from app.audio.select import simpleaudio_missing
 from app.audio.sounds import cue_sounds
-from app.domain.player import ScheduledCue
-from app.domain.timeline import compile_timeline
-from app.storage.catalog import load_catalog
 from app.storage.data_dir import store_path
-from app.storage.plan_files import read_plan
 from app.storage.store import Store
 from tests.integration.audio_recording import (
     SINK_RATE,
     Floats,
     PrivatePulse,
-    PulseUnavailableError,
     Recorder,
     all_onsets,
     compare,
     ideal_track,
+    plan_cues,
+    pulse_or_fail,
 )
 
 pytestmark = [pytest.mark.realaudio, pytest.mark.slow]
@@ -68,17 +65,8 @@ rest_s = 0
 
 @pytest.fixture(scope="module")
 def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivatePulse]:
-    try:
-        with PrivatePulse(tmp_path_factory.mktemp("pulse")) as daemon:
-            yield daemon
-    except PulseUnavailableError as error:
-        pytest.fail(f"the real-audio tests need PulseAudio: {error}")
-
-
-def _expected_cues(plan_path: Path) -> list[ScheduledCue]:
-    plan = read_plan(plan_path, load_catalog()).plan
-    assert plan is not None
-    return [ScheduledCue(c.t_s / SPEED, c.kind) for c in compile_timeline(plan).cues]
+    with pulse_or_fail(tmp_path_factory.mktemp("pulse")) as daemon:
+        yield daemon
 
 
 def _play(pulse: PrivatePulse, tmp_path: Path, audio: str) -> tuple[Path, Floats]:
@@ -126,7 +114,7 @@ def test_every_cue_is_heard_once_and_on_time(
     if audio == "simpleaudio":
         _simpleaudio_or_skip()
     plan_path, recording = _play(pulse, tmp_path, audio)
-    cues = _expected_cues(plan_path)
+    cues = plan_cues(plan_path, SPEED)
     ideal = all_onsets(ideal_track(cues, SINK_RATE), SINK_RATE)
     groups: list[tuple[float, float]] = []
     if audio == "simpleaudio":

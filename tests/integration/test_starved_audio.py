@@ -22,18 +22,15 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.player import ScheduledCue
-from app.domain.timeline import compile_timeline
-from app.storage.catalog import load_catalog
-from app.storage.plan_files import read_plan
 from tests.integration.audio_recording import (
     SINK_RATE,
     PrivatePulse,
-    PulseUnavailableError,
     Recorder,
     all_onsets,
     compare,
     ideal_track,
+    plan_cues,
+    pulse_or_fail,
 )
 
 pytestmark = [pytest.mark.realaudio, pytest.mark.slow]
@@ -70,17 +67,8 @@ BUSY = "while True:\n    pass\n"
 
 @pytest.fixture(scope="module")
 def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivatePulse]:
-    try:
-        with PrivatePulse(tmp_path_factory.mktemp("pulse")) as daemon:
-            yield daemon
-    except PulseUnavailableError as error:
-        pytest.fail(f"the real-audio tests need PulseAudio: {error}")
-
-
-def _expected_cues(plan_path: Path) -> list[ScheduledCue]:
-    plan = read_plan(plan_path, load_catalog()).plan
-    assert plan is not None
-    return [ScheduledCue(c.t_s / SPEED, c.kind) for c in compile_timeline(plan).cues]
+    with pulse_or_fail(tmp_path_factory.mktemp("pulse")) as daemon:
+        yield daemon
 
 
 def test_a_starved_feeder_moves_no_cue_early(pulse: PrivatePulse, tmp_path: Path) -> None:
@@ -107,7 +95,7 @@ def test_a_starved_feeder_moves_no_cue_early(pulse: PrivatePulse, tmp_path: Path
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "Sound: qt" in done.stdout, done.stdout[-2000:]
 
-    ideal = all_onsets(ideal_track(_expected_cues(plan_path), SINK_RATE), SINK_RATE)
+    ideal = all_onsets(ideal_track(plan_cues(plan_path, SPEED), SINK_RATE), SINK_RATE)
     result = compare(ideal, all_onsets(recording, SINK_RATE))
     why = f"{result.describe()}\n{done.stderr[-2000:]}"
     # Every note heard: a real gap may make some late (past the matching window), never lost.
