@@ -59,16 +59,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Tempo Trainer")
         if icon is not None:
             self.setWindowIcon(icon)
-        self.home = HomeScreen(services.catalog, services.settings)
-        self.stack = ScreenStack(self.home)
         self.banner = UnsavedBanner()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
-        column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.home = HomeScreen(services.catalog, services.settings)
+        # Built inside the window: home joins it once, not styled first as a window of its own.
+        self.stack = ScreenStack(self.home, central)
+        column.addWidget(self.stack, 1)
         self.notices: list[str] = []
         """Sentences for the person from start-up (e.g. the log was restored), shown on home."""
         self.advice: list[Suggestion] = []

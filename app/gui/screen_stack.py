@@ -21,8 +21,8 @@ class ScreenStack(QStackedWidget):
     screen_shown = Signal(str)
     action_requested = Signal(Action)
 
-    def __init__(self, home: HomeScreen) -> None:
-        super().__init__()
+    def __init__(self, home: HomeScreen, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.home = home
         self.addWidget(home)
         home.action_requested.connect(self.action_requested)
