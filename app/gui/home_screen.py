@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -52,8 +52,9 @@ class HomeScreen(Screen):
         settings_requested(), progress_requested(), history_requested(),
         advice_accepted(): "Train this today" was pressed.
 
-    Once home is first painted, ``warm_up`` imports the progress screen's charts on a thread,
-    so that its first open does not stop for pyqtgraph.
+    Once home is painted, ``warm_up`` imports the progress screen's charts in the GUI
+    thread's idle turns while home is in sight, so that its first open does not stop for
+    pyqtgraph.
     """
 
     plan_chosen = Signal(PlanFile)
@@ -71,7 +72,6 @@ class HomeScreen(Screen):
         super().__init__()
         self.setObjectName("home")
         self.warm_up = ImportWarmUp() if warm_up is None else warm_up
-        self._painted = False
         self.last_plan_path: Path | None = None
         self.title = title = QLabel("Tempo Trainer")
         title.setProperty("role", "heading")
@@ -381,10 +381,10 @@ class HomeScreen(Screen):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
-        # After this paint, children included, is done: home shows first, then warms up.
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self, self.warm_up.start)
+        # Its turns come after this paint, children included: home shows first, then warms
+        # up, while it is in sight (a later paint goes on with a warm-up paused meanwhile).
+        if not self.warm_up.finished:
+            self.warm_up.start(self, self.isVisible)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         portrait = self.height() > self.width()
