@@ -278,9 +278,6 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[[Services], MainWindow]]:
     yield make
     for window in windows:
         window.close()
-        # The progress screen's import, started once home painted, ends within this test
-        # rather than run on into the next one (the app leaves it to end by itself).
-        assert window.home.warm_up.wait(timeout_s=30)
         window.deleteLater()
     _flush_deletes()
 
