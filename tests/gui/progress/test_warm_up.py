@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import threading
+import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from app.gui.home_screen import HomeScreen
+from app.gui.progress import warm_up
 from app.gui.progress.warm_up import PROGRESS_MODULES, ImportWarmUp
 from app.storage.catalog import Catalog
 from app.storage.settings import Settings
@@ -118,6 +120,52 @@ def test_the_charts_are_imported_on_the_gui_thread_once_home_is_painted(tmp_path
 def test_the_progress_screen_is_warmed_up_in_turns_ending_with_it() -> None:
     assert PROGRESS_MODULES[-1] == ImportWarmUp().module == "app.gui.progress.progress_screen"
     assert PROGRESS_MODULES.index("numpy") < PROGRESS_MODULES.index("pyqtgraph")
+
+
+class LazyModule(types.ModuleType):
+    """Makes each of its names when first read, as PySide6's modules make their types."""
+
+    NAMES = tuple(f"Q{n:03}" for n in range(100))
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.made: list[str] = []
+
+    def __dir__(self) -> list[str]:
+        return list(self.NAMES)
+
+    def __getattr__(self, name: str) -> object:
+        if name not in self.NAMES:
+            raise AttributeError(name)
+        self.made.append(name)
+        setattr(self, name, object())
+        return getattr(self, name)
+
+
+def test_the_qt_types_pyqtgraph_reads_are_made_a_few_a_turn_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mirrors = [LazyModule(f"lazy_qt_{n}") for n in range(2)]
+    for mirror in mirrors:
+        monkeypatch.setitem(sys.modules, mirror.__name__, mirror)
+    monkeypatch.setattr(warm_up, "PYQTGRAPH_MIRRORS", tuple(m.__name__ for m in mirrors))
+    monkeypatch.setattr(warm_up, "TYPES_PER_TURN", 30)
+    steps = warm_up._steps(["json", "pyqtgraph", "xml"])
+    names = [type(step).__name__ + ":" + step.module for step in steps]  # type: ignore[attr-defined]
+    assert names == [
+        "_Import:json",
+        "_QtTypes:lazy_qt_0",
+        "_QtTypes:lazy_qt_1",
+        "_Import:pyqtgraph",
+        "_Import:xml",
+    ]
+    made = mirrors[0].made
+    assert steps[1]()
+    assert made == list(LazyModule.NAMES[:30])
+    assert steps[1]() and steps[1]()
+    assert not steps[1]()  # 100 names: four turns
+    assert made == list(LazyModule.NAMES)
+    assert mirrors[1].made == []
 
 
 @pytest.fixture
