@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from app.storage.atomic_file import write_atomically, write_bytes_atomically, write_text_atomically
+from tests.fixtures.faults import can_freeze, frozen
 
 
 def test_a_new_file_holds_exactly_the_text_given(tmp_path: Path) -> None:
@@ -52,18 +55,27 @@ def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary_one(
 
 
 def test_a_folder_that_cannot_be_written_raises_and_changes_nothing(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes anywhere")
-    path = tmp_path / "history.csv"
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "history.csv"
     path.write_text("old", encoding="utf-8")
-    tmp_path.chmod(0o500)
-    try:
-        with pytest.raises(PermissionError):
-            write_text_atomically(path, "new")
-    finally:
-        tmp_path.chmod(0o700)
+    # chmod binds an ordinary user; root (as in CI) only an immutable folder (chattr +i).
+    if os.geteuid() == 0 and not can_freeze(tmp_path):
+        pytest.skip("root writes anywhere, and chattr +i is not available here")
+    locked = frozen(folder) if os.geteuid() == 0 else _read_only(folder)
+    with locked, pytest.raises(PermissionError):
+        write_text_atomically(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
-    assert os.listdir(tmp_path) == ["history.csv"]
+    assert os.listdir(folder) == ["history.csv"]
+
+
+@contextmanager
+def _read_only(folder: Path) -> Iterator[None]:
+    folder.chmod(0o500)
+    try:
+        yield
+    finally:
+        folder.chmod(0o700)
 
 
 def test_a_writer_that_fails_halfway_leaves_the_old_file_and_no_temporary_one(
