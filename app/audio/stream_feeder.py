@@ -18,13 +18,15 @@ thread asks for real-time scheduling (else a lower nice value; else it runs as i
 heals gaps: when the sink's played clock falls behind the monotonic clock for good, the same
 stretch of silence is dropped from the track, so that later cues are back on schedule.
 
-A gap is healed only on good evidence, because under load the played clock also lags without
-any gap, and healing a gap that was not there puts every later cue early (a trace of a starved
-feeder showed the clock 5-8 ms behind for a second, then catching up): either the buffer was
-found empty at a wake-up and the clock stayed behind over two whole windows after that, or the
-clock stayed behind for ``SETTLED_WINDOWS`` windows in a row (the server's own buffer ran dry:
-traces showed 2-25 ms steps with Qt's buffer never below 25 ms). The first second is not judged
-at all: the sink's first reports count frames still in the server's prebuffer, read as ahead.
+A gap is healed only on evidence, because the played clock also moves against the monotonic
+clock without any gap: under load it lags and catches up a second later, and on a quiet
+machine it steps by a millisecond or two and stays (the server's buffer level moving; the
+recording shows the sound on time). Healing either drops sound that played fine and puts
+every later cue early (a starved feeder's run: three such steps in 30 s, 3.6 ms early by the
+end). The evidence: a wake-up found the buffer empty (the only way the sink can run out), and
+the clock then stayed behind over two whole windows. A gap the server makes with Qt's buffer
+full is left alone (it looks like such a step). The first second is not judged at all: the
+sink's first reports count frames still in the server's prebuffer, which reads as ahead.
 """
 
 from __future__ import annotations
@@ -58,8 +60,8 @@ DRY_S = 0.001
 DRY_EVIDENCE_S = 4 * GAP_WINDOW_S
 """How long an empty buffer counts as evidence for a gap judged after it."""
 SETTLED_WINDOWS = 4
-"""Windows in a row behind that make a gap without an empty buffer (a lagging report catches
-up sooner: a starved feeder's trace showed lags of up to a second)."""
+"""Windows in a row behind, without an empty buffer, that make the clock's offset a new level
+(a lagging report catches up sooner: a starved feeder's trace showed lags up to a second)."""
 WAKE_BOUNDS_MS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
 """Upper bounds of the wake-up delay histogram (one more bucket holds the rest)."""
 REALTIME_PRIORITY = 10
@@ -164,7 +166,7 @@ class StreamFeeder:
         """When the buffer was last found empty (after the warm-up)."""
         self._heal = heal
         self._behind: tuple[float, ...] = ()
-        """How far behind each window in a row was, the last ``SETTLED_WINDOWS`` of them."""
+        """How far behind the windows in a row so far were (two make a gap, with evidence)."""
         self._owed = 0
         """Frames of a gap found and not dropped yet (the head was in a sound)."""
         self.skipped = 0
@@ -265,19 +267,17 @@ class StreamFeeder:
             self._offset_s = min(self._offset_s, window_min)
             self._behind = ()
             return
-        self._behind = (*self._behind, behind)[-SETTLED_WINDOWS:]
-        if not self._heal:
-            return
-        if dry and len(self._behind) >= 2:
+        self._behind = (*self._behind, behind)
+        if self._heal and dry and len(self._behind) >= 2:
             # Behind over two whole windows after the buffer ran dry: a gap, not a sink slow to
             # report (under load its reports can lag for a while, and then catch up). The later
             # window tells its length: the first may have caught the silence still growing.
             self._owed = round(behind * self._rate)
-        elif len(self._behind) == SETTLED_WINDOWS:
-            # Behind for good with the buffer never empty: the server ran dry (its own thread
-            # was held up). Only the least of the windows is sure.
-            self._owed = round(min(self._behind) * self._rate)
-        if self._owed:
+            self._behind = ()
+        elif len(self._behind) >= SETTLED_WINDOWS:
+            # Behind for good with no evidence of a gap: the clock's new level, not to be
+            # counted into a later gap's length.
+            self._offset_s += min(self._behind)
             self._behind = ()
 
     def _drop(self, frames: int, written: int) -> None:

@@ -228,19 +228,25 @@ def test_a_gap_is_healed_by_dropping_silence_so_later_cues_sound_on_time() -> No
     assert feeder.skipped_before(0) == 0
 
 
-def test_a_gap_the_server_made_is_healed_once_it_has_lasted() -> None:
-    feeder, device, mixer, heard = _play(silent_at_s=1.6, silent_s=0.02, seconds=7.0)
-    assert feeder.stats.min_ahead_s > 0.05  # the feeder's buffer never ran dry
+def test_a_step_of_the_clock_without_an_empty_buffer_is_left_alone() -> None:
+    # The clock falls 20 ms behind for good, the feeder's buffer never empty: the server's
+    # buffer level moved, or it ran dry; the two cannot be told apart, so nothing is dropped.
+    feeder, device, mixer, _ = _play(silent_at_s=1.6, silent_s=0.02, seconds=7.0)
+    assert feeder.stats.min_ahead_s > 0.05
+    assert feeder.stats.max_behind_s > 0.015
+    assert feeder.stats.gaps == 0 and feeder.skipped == 0
+    assert np.array_equal(_written(device), mixer.render(0, len(device.data) // 4))
+
+
+def test_a_gap_after_a_settled_step_is_healed_by_its_own_length() -> None:
+    feeder, device, _, heard = _play(
+        silent_at_s=1.2, silent_s=0.02, stall_at_s=4.2, stall_s=FILL_S + 0.03, seconds=7.0
+    )
+    written = len(device.data) // 4
+    gap_s = heard[-1] - (heard[0] + (written - 1) / RATE) - 0.02
+    assert 0.03 <= gap_s <= 0.04
     assert feeder.stats.gaps == 1
-    assert feeder.stats.gap_s == pytest.approx(0.02, abs=1 / RATE)
-    written = _written(device)
-    onsets = _onsets(written)
-    cues = [p.frame for p in mixer.placed]
-    lateness = [
-        heard[stream] - (100.0 + track / RATE)
-        for stream, track in zip(onsets, cues[: len(onsets)], strict=True)
-    ]
-    assert lateness[-2:] == pytest.approx([lateness[0]] * 2, abs=0.5 / RATE)
+    assert feeder.stats.gap_s == pytest.approx(gap_s, abs=1 / RATE)
 
 
 def test_a_gap_found_during_a_sound_waits_for_silence_to_drop() -> None:
