@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.limits import MAX_BOX_HEIGHT_CM
 from app.domain.player import PlayerView, SetResult
 from app.domain.units import Units, from_display, to_display
 from app.domain.variation import Variation
@@ -70,7 +71,7 @@ class LogSheet(Screen):
         self.rest_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.box = QDoubleSpinBox()
         self.box.setDecimals(1)
-        self.box.setRange(0, to_display(120, units))
+        self.box.setRange(0, to_display(MAX_BOX_HEIGHT_CM, units))
         self.box.setSuffix(f" {units.value}")
         self.box.setAccessibleName("Box height used")
         self.box.setEnabled(schedule.box_height_cm is not None)

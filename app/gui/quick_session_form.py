@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.domain.limits import MAX_BOX_HEIGHT_CM, MAX_SETS_PER_BLOCK
 from app.domain.quick_session import QuickSession
 from app.domain.tempo import TempoError, parse_tempo
 from app.domain.tempo_words import tempo_words
@@ -52,7 +53,7 @@ class QuickSessionForm(QFrame):
         self.box_height = QDoubleSpinBox()
         self.box_height.setDecimals(1)
         self.sets = QSpinBox()
-        self.sets.setRange(1, 20)
+        self.sets.setRange(1, MAX_SETS_PER_BLOCK)
         self.sets.setValue(3)
         self.reps = QLineEdit()
         self.reps.setPlaceholderText("10, 8-12 or max")
@@ -95,7 +96,7 @@ class QuickSessionForm(QFrame):
     def apply_settings(self, settings: Settings) -> None:
         self._settings = settings
         self.box_height.setSuffix(f" {settings.units.value}")
-        self.box_height.setRange(0, to_display(120, settings.units))
+        self.box_height.setRange(0, to_display(MAX_BOX_HEIGHT_CM, settings.units))
         self.on_variation_changed()
 
     def on_variation_changed(self) -> None:

@@ -8,6 +8,12 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.domain.limits import (
+    MAX_BOX_HEIGHT_CM,
+    MAX_LOGGED_REPS,
+    MAX_NOTE_CHARS,
+    MAX_REPS_IN_RESERVE,
+)
 from app.domain.units import HEIGHT_NOT_RECORDED
 from app.storage.progress_data import history_rows
 from app.storage.store import Store
@@ -182,7 +188,7 @@ _INVALID = object()
 def _parse(column: str, value: Any) -> object:
     text = str(value).strip()
     if column == "note":
-        return str(value)[:2000]
+        return str(value)[:MAX_NOTE_CHARS]
     if column in ("reps_in_reserve", "box_height_cm") and text == "":
         return None
     try:
@@ -190,10 +196,12 @@ def _parse(column: str, value: Any) -> object:
     except ValueError:
         return _INVALID
     if column == "reps":
-        return int(number) if number.is_integer() and 0 <= number <= 1000 else _INVALID
+        return int(number) if number.is_integer() and 0 <= number <= MAX_LOGGED_REPS else _INVALID
     if column == "reps_in_reserve":
-        return int(number) if number.is_integer() and 0 <= number <= 10 else _INVALID
-    return number if 0 <= number <= 120 else _INVALID
+        return (
+            int(number) if number.is_integer() and 0 <= number <= MAX_REPS_IN_RESERVE else _INVALID
+        )
+    return number if 0 <= number <= MAX_BOX_HEIGHT_CM else _INVALID
 
 
 def _sort_key(value: object) -> tuple[int, object]:
