@@ -106,8 +106,8 @@ CHART_SPECS: tuple[ChartSpec[Any], ...] = (
     ),
     ChartSpec(
         "Box ladder",
-        "Hand height, cm (lower = harder)",
-        "How high your hands were in each session, all variations together; "
+        "Hand height, cm",
+        "How high your hands were in each session (lower is harder), all variations together; "
         "knee and wall push ups sit at the box height with the same load. "
         "Dashed lines: the first session with a new main variation.",
         LadderChart,

@@ -26,6 +26,9 @@ from app.gui.progress.chart_view import (
 from app.storage.progress_data import DAY_S, LOADED_LADDER_CM
 from app.storage.progress_series import EMPTY_REPS, RepSeries, SessionSeries
 
+LABEL_STEP = 0.09
+"""The least share of the plot's height between two variation names on the box ladder."""
+
 
 class RepsChart(Chart):
     """Every set of one variation as a point; the best set so far as a step line.
@@ -125,6 +128,7 @@ class LadderChart(Chart):
         self.plot.add(floor)
         self.plot.add(self.line)
         self.markers: list[pg.InfiniteLine] = []
+        self.plot.view.sigResized.connect(self._place_labels)
         self.legend.show_entries(
             [
                 ("●", POINT_COLOUR, "lowest hand height of each session"),
@@ -140,16 +144,13 @@ class LadderChart(Chart):
         for marker in self.markers:
             self.plot.remove(marker)
         self.markers = []
-        for index, (t_s, code) in enumerate(
-            zip(series.change_t_s, series.change_variation, strict=True)
-        ):
+        for t_s, code in zip(series.change_t_s, series.change_variation, strict=True):
             marker = pg.InfiniteLine(
                 pos=float(t_s),
                 angle=90,
                 pen=pg.mkPen(colour(int(code)), width=2, style=Qt.PenStyle.DashLine),
                 label=names[int(code)],
                 labelOpts={
-                    "position": 0.95 - 0.09 * (index % 6),
                     "color": colour(int(code)),
                     "anchors": [(0, 0.5), (0, 0.5)],
                     "fill": self.palette.background,
@@ -158,11 +159,24 @@ class LadderChart(Chart):
             marker.label.setFont(bold(self.palette.tick_pt))
             self.plot.add(marker)
             self.markers.append(marker)
+        self._place_labels()
         top = float(np.nanmax(series.ladder_cm)) if len(series.ladder_cm) else 60.0
         ticks = [(LOADED_LADDER_CM, "Loaded"), (0.0, "Floor")]
         ticks += [(float(h), f"{h}") for h in range(10, int(top) + 10, 10)]
         self.plot.left.setTicks([ticks, []])
         self.plot.show_range(x_range, (LOADED_LADDER_CM - 5, max(top, 10.0) + 5))
+
+    def _place_labels(self) -> None:
+        """Stack the variation names down from the top, a line of text apart at any height
+        (a fixed share of the plot put them over each other on a 1024x600 screen)."""
+        height = self.plot.view.height()
+        if not self.markers or height <= 0:
+            return
+        line = self.markers[0].label.boundingRect().height() + 2
+        step = max(LABEL_STEP, line / height)
+        rows = max(1, int(0.9 / step))
+        for index, marker in enumerate(self.markers):
+            marker.label.setPosition(0.95 - step * (index % rows))
 
 
 class LoadChart(Chart):

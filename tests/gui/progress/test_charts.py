@@ -13,9 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from app.gui.progress.charts import LadderChart, WeeklyChart, new_bests
 from app.gui.progress.progress_screen import CHARTS, ProgressScreen, wall_clock_s
+from app.gui.theme import apply_theme
 from app.storage.catalog import Catalog
 from app.storage.progress_data import DAY_S, TimeRange
 from app.storage.progress_series import monday_of
+from app.storage.settings import Theme
 from app.storage.store import Store
 from tests.fixtures.ten_year_history import END, HistoryFacts
 from tests.gui.progress.ten_years import ten_years_file
@@ -117,3 +119,32 @@ def test_monday_of_is_the_start_of_the_week_on_the_charts_clock() -> None:
 
 def chart_moment(t_s: float) -> datetime:
     return datetime(1970, 1, 1) + timedelta(seconds=t_s)
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 800), (800, 1280)])
+def test_the_ladders_variation_names_never_lie_over_each_other(
+    qtbot: QtBot,
+    ten_years_file: tuple[Path, HistoryFacts],
+    catalog: Catalog,
+    qapp: QApplication,
+    size: tuple[int, int],
+) -> None:
+    apply_theme(qapp, Theme.DARK)  # the look people get: bigger text than Qt's own
+    with Store(ten_years_file[0]) as store:
+        screen = ProgressScreen(store, catalog, now=lambda: END)
+        qtbot.addWidget(screen)
+        screen.resize(*size)
+        screen.show()
+        qtbot.waitExposed(screen)
+        _check_ladder_names(screen, size)
+
+
+def _check_ladder_names(screen: ProgressScreen, size: tuple[int, int]) -> None:
+    show_chart(screen, "Box ladder", TimeRange.ALL)
+    chart = screen.chart()
+    assert isinstance(chart, LadderChart)
+    names = [(m.label.toPlainText(), m.label.sceneBoundingRect()) for m in chart.markers]
+    assert len(names) >= 5
+    for i, (name, rect) in enumerate(names):
+        for other, other_rect in names[i + 1 :]:
+            assert not rect.intersects(other_rect), f"{name!r} lies over {other!r} at {size}"
