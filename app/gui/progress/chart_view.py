@@ -41,6 +41,9 @@ LINE_COLOUR = "#E69F00"
 FLOOR_COLOUR = "#009E73"
 # The smallest text on a chart, for a screen read from 2-3 m away (the theme's text is 16 pt).
 MIN_TEXT_PT = 14.0
+MIN_CONTRAST = 3.0
+"""The least contrast of a chart's marks and coloured words with its background (WCAG's for
+large text and graphics)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,35 @@ class Palette:
     @property
     def tick_pt(self) -> int:
         return round(max(MIN_TEXT_PT, self.text_pt))
+
+    def ink(self, colour_: str) -> str:
+        """``colour_`` as drawn on this background: darkened on a light one (lightened on a
+        dark one) until it stands out at ``MIN_CONTRAST``; the palette's yellow, orange and
+        sky blue were 1.1-2.2:1 on the light theme, unreadable from across the room."""
+        toward = "#000000" if _luminance(self.background) > 0.18 else "#ffffff"
+        drawn = colour_
+        for step in range(1, 21):
+            if contrast(drawn, self.background) >= MIN_CONTRAST:
+                break
+            drawn = mix(colour_, toward, 1 - step * 0.05).name()
+        return drawn
+
+
+def _luminance(hex_colour: str) -> float:
+    """Relative luminance (WCAG 2)."""
+    q = QColor(hex_colour)
+
+    def linear(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(q.red()) + 0.7152 * linear(q.green()) + 0.0722 * linear(q.blue())
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two colours, 1 to 21."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def colour(code: int) -> str:
@@ -212,6 +244,7 @@ class Chart:
     """A plot with its legend above it; ``page`` is what the screen shows and exports."""
 
     def __init__(self, palette: Palette, y_label: str) -> None:
+        self.palette = palette
         self.plot = ChartView(palette, y_label)
         self.legend = Legend(palette.tick_pt)
         self.page = QWidget()

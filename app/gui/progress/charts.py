@@ -43,19 +43,20 @@ class RepsChart(Chart):
         super().__init__(palette, y_label)
         self.series = EMPTY_REPS
         """The sets shown, in the order of the points."""
-        self.palette = palette
         self.points = pg.ScatterPlotItem(
-            size=7, pen=None, brush=pg.mkBrush(QColor(POINT_COLOUR).lighter(110))
+            size=7, pen=None, brush=pg.mkBrush(QColor(palette.ink(POINT_COLOUR)).lighter(110))
         )
         # x: the moments of the new bests and the last set; y: each best, held until the next.
         self.best = pg.PlotDataItem(
-            pen=pg.mkPen(LINE_COLOUR, width=4), stepMode="center", skipFiniteCheck=True
+            pen=pg.mkPen(palette.ink(LINE_COLOUR), width=4),
+            stepMode="center",
+            skipFiniteCheck=True,
         )
         self.new_bests = pg.ScatterPlotItem(
             symbol="d",
             size=18,
             pen=pg.mkPen(palette.background, width=2),
-            brush=pg.mkBrush(LINE_COLOUR),
+            brush=pg.mkBrush(palette.ink(LINE_COLOUR)),
         )
         self.hover_marker: pg.ScatterPlotItem | None = None
         self.plot.add(self.points)
@@ -63,9 +64,9 @@ class RepsChart(Chart):
         self.plot.add(self.new_bests)
         self.legend.show_entries(
             [
-                ("●", POINT_COLOUR, "every set"),
-                ("━", LINE_COLOUR, "best set so far"),
-                ("◆", LINE_COLOUR, "a new best"),
+                ("●", palette.ink(POINT_COLOUR), "every set"),
+                ("━", palette.ink(LINE_COLOUR), "best set so far"),
+                ("◆", palette.ink(LINE_COLOUR), "a new best"),
             ]
         )
 
@@ -108,21 +109,24 @@ class LadderChart(Chart):
 
     def __init__(self, palette: Palette, y_label: str) -> None:
         super().__init__(palette, y_label)
-        self.palette = palette
         self.line = pg.PlotDataItem(
-            pen=pg.mkPen(POINT_COLOUR, width=2),
+            pen=pg.mkPen(palette.ink(POINT_COLOUR), width=2),
             symbol="o",
             symbolSize=5,
             symbolPen=None,
-            symbolBrush=POINT_COLOUR,
+            symbolBrush=palette.ink(POINT_COLOUR),
             skipFiniteCheck=True,
         )
         floor = pg.InfiniteLine(
             pos=0,
             angle=0,
-            pen=pg.mkPen(FLOOR_COLOUR, width=3),
+            pen=pg.mkPen(palette.ink(FLOOR_COLOUR), width=3),
             label="Floor",
-            labelOpts={"position": 0.02, "color": FLOOR_COLOUR, "anchors": [(0, 1), (0, 1)]},
+            labelOpts={
+                "position": 0.02,
+                "color": palette.ink(FLOOR_COLOUR),
+                "anchors": [(0, 1), (0, 1)],
+            },
         )
         floor.label.setFont(bold(palette.tick_pt))
         self.plot.add(floor)
@@ -131,8 +135,8 @@ class LadderChart(Chart):
         self.plot.view.sigResized.connect(self._place_labels)
         self.legend.show_entries(
             [
-                ("●", POINT_COLOUR, "lowest hand height of each session"),
-                ("━", FLOOR_COLOUR, "the floor"),
+                ("●", palette.ink(POINT_COLOUR), "lowest hand height of each session"),
+                ("━", palette.ink(FLOOR_COLOUR), "the floor"),
                 ("┆", palette.text, "first session with a new variation"),
             ]
         )
@@ -145,13 +149,14 @@ class LadderChart(Chart):
             self.plot.remove(marker)
         self.markers = []
         for t_s, code in zip(series.change_t_s, series.change_variation, strict=True):
+            ink = self.palette.ink(colour(int(code)))
             marker = pg.InfiniteLine(
                 pos=float(t_s),
                 angle=90,
-                pen=pg.mkPen(colour(int(code)), width=2, style=Qt.PenStyle.DashLine),
+                pen=pg.mkPen(ink, width=2, style=Qt.PenStyle.DashLine),
                 label=names[int(code)],
                 labelOpts={
-                    "color": colour(int(code)),
+                    "color": ink,
                     "anchors": [(0, 0.5), (0, 0.5)],
                     "fill": self.palette.background,
                 },
@@ -200,14 +205,16 @@ class LoadChart(Chart):
         percent = series.top_share * 100
         self.line.setData(x=series.t_s, y=percent)
         shown = np.unique(series.top_variation)
-        brushes = {int(code): pg.mkBrush(colour(int(code))) for code in shown}
+        brushes = {int(code): pg.mkBrush(self.palette.ink(colour(int(code)))) for code in shown}
         self.points.setData(
             x=series.t_s, y=percent, brush=[brushes[int(c)] for c in series.top_variation]
         )
         # In the order they were first trained, as the curve reads from left to right.
         _, first = np.unique(series.top_variation, return_index=True)
         in_order = series.top_variation[np.sort(first)]
-        self.legend.show_entries([("●", colour(int(code)), names[int(code)]) for code in in_order])
+        self.legend.show_entries(
+            [("●", self.palette.ink(colour(int(code))), names[int(code)]) for code in in_order]
+        )
         self.plot.show_range(x_range, (0.0, 80.0))
 
 
@@ -217,7 +224,7 @@ class WeeklyChart(Chart):
     def __init__(self, palette: Palette, y_label: str, bar_colour: str) -> None:
         super().__init__(palette, y_label)
         self.bars = pg.BarGraphItem(
-            x=[], height=[], width=6 * DAY_S, brush=bar_colour, pen=pg.mkPen(None)
+            x=[], height=[], width=6 * DAY_S, brush=palette.ink(bar_colour), pen=pg.mkPen(None)
         )
         self.plot.add(self.bars)
         self.legend.hide()

@@ -6,15 +6,37 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from app.gui.progress.chart_view import (
+    FLOOR_COLOUR,
+    LINE_COLOUR,
+    MIN_CONTRAST,
     MIN_TEXT_PT,
+    POINT_COLOUR,
     VARIATION_COLOURS,
     Chart,
     Legend,
     Palette,
     bold,
     colour,
+    contrast,
     mix,
 )
+from app.gui.theme import DARK, LIGHT
+from tests.gui.test_contrast import ratio
+
+CHART_COLOURS = (*VARIATION_COLOURS, POINT_COLOUR, LINE_COLOUR, FLOOR_COLOUR)
+
+
+def test_every_chart_colour_stands_out_on_both_themes() -> None:
+    for theme in (DARK, LIGHT):
+        palette = Palette(background=theme.background, text=theme.text)
+        for hex_colour in CHART_COLOURS:
+            drawn = palette.ink(hex_colour)
+            assert ratio(drawn, theme.background) >= MIN_CONTRAST, (hex_colour, theme)
+            assert contrast(drawn, theme.background) == ratio(drawn, theme.background)
+    # The yellow was 1.1:1 on the light theme: it had to change; on dark ones nothing does.
+    assert ratio("#F0E442", LIGHT.background) < 1.5
+    dark = Palette(background=DARK.background, text=DARK.text)
+    assert [dark.ink(c) for c in CHART_COLOURS] == list(CHART_COLOURS)
 
 
 def test_text_is_never_smaller_than_readable_from_across_the_room() -> None:
