@@ -79,6 +79,10 @@ class PrivatePulse:
             PULSE_SINK=SINK_NAME,
         )
         env.pop("PULSE_COOKIE", None)
+        # The app asks for its own server latency (qt_output); one set before it starts (by a
+        # person, or leaked by an earlier test's QtOutput in this process) puts the screen
+        # 35-45 ms behind the sound, which the frame-sync test would take for the app's fault.
+        env.pop("PULSE_LATENCY_MSEC", None)
         return env
 
     def pactl(self, *args: str) -> str:

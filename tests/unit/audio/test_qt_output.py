@@ -19,8 +19,12 @@ from app.audio.output import AudioUnavailableError
 from app.audio.qt_output import QtOutput
 
 
-def test_no_device_is_refused_and_no_feeder_thread_is_left(qapp: QApplication) -> None:
+def test_no_device_is_refused_and_no_feeder_thread_is_left(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
     del qapp  # taken so that Qt's application is up
+    # QtOutput sets PULSE_LATENCY_MSEC for the process; the test gives it back afterwards.
+    monkeypatch.setenv("PULSE_LATENCY_MSEC", "60")
     before = set(threading.enumerate())
     with pytest.raises(AudioUnavailableError, match="Qt found no audio output device"):
         QtOutput(device=QAudioDevice(), raise_priority=False)
