@@ -268,6 +268,26 @@ def pulse_or_fail(folder: Path, *, extra_sinks: tuple[str, ...] = ()) -> Iterato
         pytest.fail(f"the real-audio tests need PulseAudio: {error}")
 
 
+def play_recorded(
+    pulse: PrivatePulse, command: Sequence[str], cwd: Path
+) -> tuple[subprocess.CompletedProcess[str], Floats]:
+    """Run ``command`` (a process that plays into ``pulse``) while recording the sink; the
+    finished process and the recording, its tail included."""
+    with Recorder(pulse) as recorder:
+        done = subprocess.run(
+            list(command),
+            env=pulse.env,
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        time.sleep(0.3)
+        recording = recorder.stop()
+    return done, recording
+
+
 def plan_cues(plan_path: Path, speed: float) -> list[ScheduledCue]:
     """The cues of the plan at ``plan_path`` as ``play --speed`` schedules them."""
     plan = read_plan(plan_path, load_catalog()).plan

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,11 +26,11 @@ from tests.integration.audio_recording import (
     SINK_RATE,
     Floats,
     PrivatePulse,
-    Recorder,
     all_onsets,
     compare,
     ideal_track,
     plan_cues,
+    play_recorded,
     pulse_or_fail,
 )
 
@@ -73,21 +72,14 @@ def _play(pulse: PrivatePulse, tmp_path: Path, audio: str) -> tuple[Path, Floats
     """Play the plan with ``tempo-trainer play``; the plan path and the recording."""
     plan_path = tmp_path / "plan.toml"
     plan_path.write_text(PLAN, encoding="utf-8")
-    with Recorder(pulse) as recorder:
-        done = subprocess.run(
-            [
-                *(sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"), "play"),
-                *(str(plan_path), "--yes", "--audio", audio, "--speed", str(SPEED)),
-            ],
-            env=pulse.env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        time.sleep(0.3)
-        recording = recorder.stop()
+    done, recording = play_recorded(
+        pulse,
+        [
+            *(sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"), "play"),
+            *(str(plan_path), "--yes", "--audio", audio, "--speed", str(SPEED)),
+        ],
+        REPO,
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert f"Sound: {audio}" in done.stdout, done.stdout[-2000:]
     with Store(store_path(tmp_path / "data")) as store:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,11 +24,11 @@ import pytest
 from tests.integration.audio_recording import (
     SINK_RATE,
     PrivatePulse,
-    Recorder,
     all_onsets,
     compare,
     ideal_track,
     plan_cues,
+    play_recorded,
     pulse_or_fail,
 )
 
@@ -77,18 +76,11 @@ def test_a_starved_feeder_moves_no_cue_early(pulse: PrivatePulse, tmp_path: Path
     args = ["--data-dir", str(tmp_path / "data"), "play", str(plan_path), "--yes"]
     busy = subprocess.Popen([sys.executable, "-c", BUSY])
     try:
-        with Recorder(pulse) as recorder:
-            done = subprocess.run(
-                [sys.executable, "-c", STARVED_PLAY, *args, "--audio", "qt", "--speed", "2"],
-                env=pulse.env,
-                cwd=REPO,
-                capture_output=True,
-                text=True,
-                timeout=120,
-                check=False,
-            )
-            time.sleep(0.3)
-            recording = recorder.stop()
+        done, recording = play_recorded(
+            pulse,
+            [sys.executable, "-c", STARVED_PLAY, *args, "--audio", "qt", "--speed", "2"],
+            REPO,
+        )
     finally:
         busy.kill()
         busy.wait()
