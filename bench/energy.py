@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,22 @@ def context_switches() -> int:
     return total
 
 
+def thread_times() -> dict[str, float]:
+    """CPU seconds of each thread of this process so far, by thread name (same names summed)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    python_names = {thread.native_id: thread.name for thread in threading.enumerate()}
+    times: dict[str, float] = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            name = python_names.get(int(task.name)) or (task / "comm").read_text().strip()
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # utime and stime: fields 14 and 15 of stat, 12 and 13 after the ")" of the name
+        times[name] = times.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return times
+
+
 # --- the child: one measurement -------------------------------------------------------------
 
 
@@ -88,11 +105,17 @@ def child(args: argparse.Namespace) -> int:
 
     def measure(app: QApplication, check: Any) -> None:
         start = (time.process_time(), time.monotonic(), context_switches())
+        threads_before = thread_times()
 
         def done() -> None:
             cpu, wall, switches = time.process_time(), time.monotonic(), context_switches()
             result["cpu_pct"] = (cpu - start[0]) / (wall - start[1]) * 100
             result["wakes_per_s"] = (switches - start[2]) / (wall - start[1])
+            result["threads_pct"] = {
+                name: round((cpu_s - threads_before.get(name, 0.0)) / (wall - start[1]) * 100, 2)
+                for name, cpu_s in thread_times().items()
+                if cpu_s - threads_before.get(name, 0.0) > 0
+            }
             result["state"] = check()
             app.quit()
 
@@ -264,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(
                         f"round {round_number + 1}: {label:6} {scenario:8} {audio:4}"
                         f" {figures['cpu_pct']:5.2f} % of a core,"
-                        f" {figures['wakes_per_s']:6.1f} wakes/s, ended on {figures['state']}",
+                        f" {figures['wakes_per_s']:6.1f} wakes/s, ended on {figures['state']};"
+                        f" by thread: {figures.get('threads_pct', {})}",
                         file=sys.stderr,
                         flush=True,
                     )

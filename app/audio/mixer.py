@@ -97,6 +97,24 @@ class CueMixer:
         longest_word = max((len(s) for s in self._voice.values()), default=0)
         return max(len(self._sounds.get(kind, ())), longest_word)
 
+    def silent(self, first_frame: int, n_frames: int) -> bool:
+        """Whether ``render(first_frame, n_frames)`` is all zeros: no sound reaches that window
+        (the most of any session: the track is mostly silence between cues)."""
+        if n_frames <= 0 or self.muted or self.volume <= 0:
+            return True
+        end = first_frame + n_frames
+        low = bisect.bisect_right(self._frames, first_frame - self._longest)
+        high = bisect.bisect_left(self._frames, end)
+        for placed in self._placed[low:high]:
+            if placed.frame + len(self._sounds.get(placed.kind, ())) > first_frame:
+                return False
+        low = bisect.bisect_right(self._word_frames, first_frame - self._longest)
+        high = bisect.bisect_left(self._word_frames, end)
+        for frame, word in self._words[low:high]:
+            if frame + len(self._voice.get(word, ())) > first_frame:
+                return False
+        return True
+
     def render(self, first_frame: int, n_frames: int) -> Samples:
         """The track's samples ``[first_frame, first_frame + n_frames)``, float32 in [-1, 1]."""
         out = np.zeros(max(0, n_frames), dtype=np.float32)

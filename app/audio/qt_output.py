@@ -28,11 +28,12 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QIODevice, QObject
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
 from app.audio.mixer import CueMixer
 from app.audio.output import AudioUnavailableError
+from app.audio.sink_thread import SinkThread
 from app.audio.sounds import Samples, cue_sounds
 from app.audio.stream_feeder import FeedStats, StreamFeeder
 from app.audio.voice import Voice
@@ -118,6 +119,7 @@ class QtOutput:
         self.lead_s = buffer_s + LEAD_MARGIN_S
         self._latency_s = _ask_pulse_latency()
         self._devices = QMediaDevices(self._owner)
+        self._sink_thread = SinkThread()
         chosen = device if device is not None else QMediaDevices.defaultAudioOutput()
         try:
             self._open(chosen)
@@ -196,6 +198,7 @@ class QtOutput:
             return
         self._closed = True
         self._stop_sink()
+        self._sink_thread.stop()
         self._owner.deleteLater()
 
     # --- device handling ------------------------------------------------------------------
@@ -221,19 +224,8 @@ class QtOutput:
         head = 0
         if resume is not None:
             head = round((resume[1] + self._clock() - resume[0] + self._latency_s) * rate)
-        sink = QAudioSink(device, audio_format, self._owner)
         capacity_s = max(CAPACITY_S, 2 * self._buffer_s)
-        sink.setBufferSize(round(capacity_s * rate) * audio_format.bytesPerFrame())
-        pushed = sink.start()
-        if (
-            pushed is None
-            or sink.error() != QtAudio.Error.NoError
-            or sink.state() == QtAudio.State.StoppedState
-        ):
-            error = sink.error()
-            sink.stop()
-            sink.deleteLater()
-            raise AudioUnavailableError(f"Qt could not open {device.description()!r}: {error.name}")
+        sink, pushed = self._sink_thread.call(lambda: _start_sink(device, audio_format, capacity_s))
         feeder = StreamFeeder(
             sink=sink,
             device=pushed,
@@ -277,8 +269,7 @@ class QtOutput:
         if feeder is not None:
             feeder.stop()  # first: it writes to the sink
         if sink is not None:
-            sink.stop()
-            sink.deleteLater()
+            self._sink_thread.call(lambda: _end_sink(sink))
 
     def _reopen(
         self, device: QAudioDevice, why: str, resume: tuple[float, float] | None = None
@@ -323,12 +314,39 @@ class QtOutput:
         )
 
 
+def _start_sink(
+    device: QAudioDevice, audio_format: QAudioFormat, capacity_s: float
+) -> tuple[QAudioSink, QIODevice]:
+    """A sink started in push mode on ``device``, owned by the calling thread."""
+    sink = QAudioSink(device, audio_format)
+    rate = audio_format.sampleRate()
+    sink.setBufferSize(round(capacity_s * rate) * audio_format.bytesPerFrame())
+    pushed = sink.start()
+    if (
+        pushed is None
+        or sink.error() != QtAudio.Error.NoError
+        or sink.state() == QtAudio.State.StoppedState
+    ):
+        error = sink.error()
+        _end_sink(sink)
+        raise AudioUnavailableError(f"Qt could not open {device.description()!r}: {error.name}")
+    return sink, pushed
+
+
+def _end_sink(sink: QAudioSink) -> None:
+    sink.stop()
+    sink.deleteLater()
+
+
 def _renderer(mixer: CueMixer, audio_format: QAudioFormat) -> Callable[[int, int], bytes]:
     """The bytes of ``n`` frames of the track from frame ``first``, in the stream's format."""
     channels = audio_format.channelCount()
     as_float = audio_format.sampleFormat() == QAudioFormat.SampleFormat.Float
+    frame_bytes = audio_format.bytesPerFrame()
 
     def render(first: int, n: int) -> bytes:
+        if mixer.silent(first, n):
+            return bytes(n * frame_bytes)  # zero in both formats; no numpy work for silence
         block = mixer.render(first, n)
         if channels > 1:
             block = np.repeat(block, channels)

@@ -99,3 +99,23 @@ def test_empty_schedule_is_silence() -> None:
     mixer = _mixer([])
     assert not mixer.render(123, 456).any()
     assert mixer.last_frame() == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(cues=cue_lists, first=st.integers(-500, 4 * RATE), length=st.integers(0, 2 * RATE))
+def test_a_window_called_silent_renders_all_zeros(
+    cues: list[tuple[float, CueKind]], first: int, length: int
+) -> None:
+    # The outputs skip rendering a window called silent: a sound there would never be heard.
+    mixer = _mixer([ScheduledCue(at, kind) for at, kind in cues])
+    if mixer.silent(first, length):
+        assert not mixer.render(first, length).any()
+
+
+def test_the_stretch_between_two_cues_is_silent_and_a_cue_s_window_is_not() -> None:
+    mixer = _mixer([ScheduledCue(0.5, CueKind.TICK), ScheduledCue(2.5, CueKind.TICK)])
+    assert mixer.silent(RATE, RATE)  # 1.0-2.0 s: the first tick has ended, the second not begun
+    assert not mixer.silent(round(0.49 * RATE), RATE // 10)
+    assert not mixer.silent(round(2.45 * RATE), RATE // 10)
+    mixer.set_muted(True)
+    assert mixer.silent(round(0.49 * RATE), RATE // 10)
