@@ -3,7 +3,13 @@
 The sink runs in push mode for the whole session: a ``StreamFeeder`` thread writes the mixer's
 samples frame after frame, about ``BUFFER_S`` ahead of what has played, whatever the GUI thread
 is busy with. Cue times are therefore frame numbers of one continuous stream: nothing is
-started per cue, so nothing can land late or drift.
+started per cue, so nothing can land late or drift. The sink itself lives on a thread of its
+own (``SinkThread``), so its work never wakes the GUI thread.
+
+The buffer stays short (``BUFFER_S``) because queued sound cannot be taken back: QAudioSink
+has no flush (``reset()`` stops the stream), and a new stream reported no progress for two
+seconds before it played (Qt 6.11, a PulseAudio 16 null sink, whatever the latency asked), so
+replacing the stream at every pause is no way out either.
 
 ``now()`` is that stream's position: the frames the sink has processed (``processedUSecs``),
 smoothed between the sink's reads with the monotonic clock and never running backwards. The
@@ -116,6 +122,8 @@ class QtOutput:
         self._silent_since: tuple[float, float] | None = None
         self._closed = False
         self.notice: str | None = None
+        self._rendered: dict[int, tuple[Mapping[CueKind, Samples], Mapping[str, Samples] | None]]
+        self._rendered = {}
         self.lead_s = buffer_s + LEAD_MARGIN_S
         self._latency_s = _ask_pulse_latency()
         self._devices = QMediaDevices(self._owner)
@@ -210,9 +218,12 @@ class QtOutput:
             raise AudioUnavailableError("Qt found no audio output device")
         audio_format = _stream_format(device)
         rate = audio_format.sampleRate()
-        mixer = CueMixer(
-            rate, self._sounds(rate), self._voice.at_rate(rate) if self._voice else None
-        )
+        if rate not in self._rendered:  # once per rate: a re-opening keeps the schedule
+            self._rendered[rate] = (
+                self._sounds(rate),
+                self._voice.at_rate(rate) if self._voice else None,
+            )
+        mixer = CueMixer(rate, *self._rendered[rate])
         mixer.set_volume(self._volume)
         mixer.set_muted(self._muted)
         mixer.schedule(self._cues)
