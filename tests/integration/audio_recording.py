@@ -79,9 +79,10 @@ class PrivatePulse:
             PULSE_SINK=SINK_NAME,
         )
         env.pop("PULSE_COOKIE", None)
-        # The app asks for its own server latency (qt_output); one set before it starts (by a
-        # person, or leaked by an earlier test's QtOutput in this process) puts the screen
-        # 35-45 ms behind the sound, which the frame-sync test would take for the app's fault.
+        # The app asks for its own server latency (qt_output). A value leaked by an earlier
+        # test's QtOutput in this process must not reach the recorder: parec given 60 ms
+        # hands its samples over that much later, and the frame-sync bench read the screen as
+        # 45 ms behind the sound (the app given the same value alone: +1.5 ms, 2026-12-07).
         env.pop("PULSE_LATENCY_MSEC", None)
         return env
 
