@@ -45,10 +45,11 @@ from typing import Protocol
 
 log = logging.getLogger(__name__)
 
-PERIOD_S = 0.02
-"""How often the thread tops the buffer up: a fifth of the 100 ms it keeps queued, so a wake-up
-80 ms late still finds sound queued (5 ms cost about 4 points of one core; 20 ms was tried before
-and reverted only because the healing of that time took lagging reports for gaps)."""
+PERIOD_S = 0.03
+"""How often the thread tops the buffer up. With the output's 100 ms queued, a wake-up 70 ms
+late still finds sound queued; under bench/audio_timing.py's mixed load the latest came 34 ms
+late (real-time priority). Each wake-up costs CPU: every 5 ms cost about 4 points of one core,
+every 20 ms about 1, every 30 ms about 0.6 (2026-12-07, with silence written without numpy)."""
 
 
 GAP_S = 0.001
