@@ -89,6 +89,8 @@ class PlayerScreen(Screen):
         layout.addWidget(self.hint)
         layout.addLayout(self._sound_row)
         layout.addWidget(self.controls)
+        self._shown: tuple[object, ...] = ()
+        self._shown_schedule: object = None
         run.driver.ticked.connect(self.on_ticked)
         run.driver.follow_ring(self.ring)
         self.on_ticked()
@@ -106,10 +108,20 @@ class PlayerScreen(Screen):
 
     def show_view(self, view: PlayerView) -> None:
         schedule = view.schedule
-        variation = self.run.variation(schedule.variation_id)
-        words = phase_words(view.stage)
         theme = self.run.services.settings.theme
         colour = stage_colour(view.stage, theme)
+        if view.stage is Stage.READY:
+            self.ring.show_state(0.0, "▶", colour)
+        else:
+            self.ring.show_state(view.phase_progress, str(view.countdown), colour)
+        self.controls.show_state(view.stage, view.paused, self.run.driver.now())
+        # The rest changes a few times a rep, not every frame: re-set only when it may differ.
+        shown = (view.set_index, view.stage, view.paused, view.rep, view.reps_planned, theme)
+        if shown == self._shown and schedule is self._shown_schedule:
+            return
+        self._shown, self._shown_schedule = shown, schedule
+        variation = self.run.variation(schedule.variation_id)
+        words = phase_words(view.stage)
         self.set_label.setText(f"Set {view.set_index + 1} / {view.total_sets}")
         box = format_height(schedule.box_height_cm, self.units)
         self.variation_label.setText(variation.name)
@@ -118,10 +130,6 @@ class PlayerScreen(Screen):
             self.banner.show_phase("PAUSED", Shape.BAR, paused_colour(theme))
         else:
             self.banner.show_phase(words.word, words.shape, colour)
-        if view.stage is Stage.READY:
-            self.ring.show_state(0.0, "▶", colour)
-        else:
-            self.ring.show_state(view.phase_progress, str(view.countdown), colour)
         planned = "max" if schedule.target.is_max else str(view.reps_planned)
         rep = view.rep if view.rep is not None else 0
         self.rep_label.setText(f"Rep {rep} / {planned}")
@@ -133,7 +141,6 @@ class PlayerScreen(Screen):
         else:
             hint = "Space pause · → end set · Esc leave · ? help"
         self.hint.setText(hint)
-        self.controls.show_state(view.stage, view.paused, self.run.driver.now())
 
     def handle(self, action: Action) -> bool:
         driver = self.run.driver

@@ -88,7 +88,6 @@ class ProgressRing(QWidget):
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        del event
         side = min(self.width(), self.height())
         thickness = side * THICKNESS
         rect = self._arc_rect()
@@ -102,6 +101,10 @@ class ProgressRing(QWidget):
         span = round(-360 * 16 * max(0.0, min(1.0, self.progress)))
         if span:
             painter.drawArc(rect, 90 * 16, span)
+        inside = rect.adjusted(thickness / 2, thickness / 2, -thickness / 2, -thickness / 2)
+        if not event.rect().intersects(inside.toAlignedRect()):
+            painter.end()  # a stretch of the arc alone: the countdown is not in it
+            return
         font = QFont(self.font())
         digits = max(1, len(self.text))
         font.setPixelSize(max(12, round(side * (0.55 if digits <= 2 else 1.1 / digits))))
