@@ -9,7 +9,7 @@ sample is the same float32 sum in the same order, whatever the window). Streamin
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -102,40 +102,37 @@ class CueMixer:
         (the most of any session: the track is mostly silence between cues)."""
         if n_frames <= 0 or self.muted or self.volume <= 0:
             return True
-        end = first_frame + n_frames
-        low = bisect.bisect_right(self._frames, first_frame - self._longest)
-        high = bisect.bisect_left(self._frames, end)
-        for placed in self._placed[low:high]:
-            if placed.frame + len(self._sounds.get(placed.kind, ())) > first_frame:
-                return False
-        low = bisect.bisect_right(self._word_frames, first_frame - self._longest)
-        high = bisect.bisect_left(self._word_frames, end)
-        for frame, word in self._words[low:high]:
-            if frame + len(self._voice.get(word, ())) > first_frame:
-                return False
-        return True
+        return all(
+            frame + len(sound) <= first_frame
+            for frame, sound in self._near(first_frame, first_frame + n_frames)
+        )
 
     def render(self, first_frame: int, n_frames: int) -> Samples:
         """The track's samples ``[first_frame, first_frame + n_frames)``, float32 in [-1, 1]."""
         out = np.zeros(max(0, n_frames), dtype=np.float32)
         if n_frames <= 0 or self.muted or self.volume <= 0:
             return out
-        end = first_frame + n_frames
-        low = bisect.bisect_right(self._frames, first_frame - self._longest)
-        high = bisect.bisect_left(self._frames, end)
-        for placed in self._placed[low:high]:
-            sound = self._sounds.get(placed.kind)
-            if sound is not None:
-                _add(out, first_frame, sound, placed.frame)
-        low = bisect.bisect_right(self._word_frames, first_frame - self._longest)
-        high = bisect.bisect_left(self._word_frames, end)
-        for frame, word in self._words[low:high]:
-            spoken = self._voice.get(word)
-            if spoken is not None:
-                _add(out, first_frame, spoken, frame)
+        for frame, sound in self._near(first_frame, first_frame + n_frames):
+            _add(out, first_frame, sound, frame)
         out *= np.float32(self.volume)
         np.clip(out, -1.0, 1.0, out=out)
         return out
+
+    def _near(self, first_frame: int, end_frame: int) -> Iterator[tuple[int, Samples]]:
+        """(start frame, samples) of every cue sound, then every word, that starts before
+        ``end_frame`` and late enough that the longest sound could reach ``first_frame``."""
+        low = bisect.bisect_right(self._frames, first_frame - self._longest)
+        high = bisect.bisect_left(self._frames, end_frame)
+        for placed in self._placed[low:high]:
+            sound = self._sounds.get(placed.kind)
+            if sound is not None:
+                yield placed.frame, sound
+        low = bisect.bisect_right(self._word_frames, first_frame - self._longest)
+        high = bisect.bisect_left(self._word_frames, end_frame)
+        for frame, word in self._words[low:high]:
+            spoken = self._voice.get(word)
+            if spoken is not None:
+                yield frame, spoken
 
     def last_frame(self) -> int:
         """The frame after the end of the last scheduled sound (0 for an empty schedule)."""
