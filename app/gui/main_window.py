@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from app.domain.progression import Suggestion
 from app.gui import home_data
@@ -90,9 +90,6 @@ class MainWindow(QMainWindow):
             full_screen=self.full_screen,
         )
         self._connect()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            self.keys.listen(app)
         self.refresh_home()
 
     def _connect(self) -> None:
@@ -209,7 +206,12 @@ class MainWindow(QMainWindow):
             self.settings.save(sized)
         self.services.screen_awake.release()
         self.side_screens.close()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            self.keys.stop_listening(app)
+        if (handle := self.windowHandle()) is not None:
+            self.keys.stop_listening(handle)
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """The keys are read from the window's QWindow, which exists once the window is shown."""
+        if (handle := self.windowHandle()) is not None:
+            self.keys.listen(handle)
+        super().showEvent(event)

@@ -38,8 +38,11 @@ def write_plan(data_dir: Path, name: str, text: str) -> Path:
 
 def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, times: int = 1) -> None:
     del qtbot  # taken so that a test cannot press keys without the Qt fixtures
+    handle = window.windowHandle()
+    assert handle is not None, "keys reach a window once it is shown"
     for _ in range(times):
-        QTest.keyClick(window, key)
+        # Through the window's QWindow, as a keyboard's keys come: to the widget with the focus.
+        QTest.keyClick(handle, key)
 
 
 def select_plan(window: MainWindow, title: str) -> None:
