@@ -78,7 +78,7 @@ def child(plan_path: Path, data_dir: Path, busy_ms: float) -> int:
 
     from app.domain.phase_words import phase_words
     from app.domain.player import PlayerEvent, SetResult
-    from app.domain.timeline import Stage
+    from app.domain.stage import Stage
     from app.domain.units import Units
     from app.gui.launch import output_factory
     from app.gui.player_screen import PlayerScreen

@@ -25,7 +25,8 @@ import numpy as np
 
 from app.audio.sounds import MAX_PEAK, TARGET_RMS, Samples
 from app.domain.phase_words import phase_words
-from app.domain.timeline import CueKind, Stage
+from app.domain.stage import Stage
+from app.domain.timeline import CueKind
 
 VOICE_RATE = 16000
 """The rate the words are stored at: enough for speech, and small."""

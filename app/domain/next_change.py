@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.domain.player import PlayerView
-from app.domain.timeline import REP_STAGES, Stage
+from app.domain.stage import REP_STAGES, Stage
 
 EPSILON_S = 1e-6
 """Rounding slack: the countdown shows ``ceil(remaining - EPSILON_S)`` (see PlayerView)."""

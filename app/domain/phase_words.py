@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 
 
 class Shape(StrEnum):

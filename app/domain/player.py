@@ -17,13 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.domain.player_view import PlayerView
-from app.domain.timeline import (
-    REP_STAGES,
-    CueKind,
-    SetSchedule,
-    Stage,
-    rest_cues,
-)
+from app.domain.stage import REP_STAGES, Stage
+from app.domain.timeline import CueKind, SetSchedule, rest_cues
 
 __all__ = [
     "ADD_REST_S",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from app.domain.timeline import SetSchedule, Stage
+from app.domain.stage import Stage
+from app.domain.timeline import SetSchedule
 
 
 @dataclass(frozen=True, slots=True)

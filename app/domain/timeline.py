@@ -14,6 +14,7 @@ from enum import StrEnum
 from app.domain.plan import DEFAULT_COUNT_IN_S, Block, SessionPlan
 from app.domain.reps import RepTarget
 from app.domain.set_role import SetRole
+from app.domain.stage import Stage
 from app.domain.tempo import Concentric, Tempo
 
 REST_WARNING_BEFORE_S = 10.0
@@ -33,24 +34,6 @@ class CueKind(StrEnum):
     SET_END = "set_end"
     SESSION_END = "session_end"
     REST_WARNING = "rest_warning"
-
-
-class Stage(StrEnum):
-    """Where the person is: a phase of a rep, or one of the moments around the sets."""
-
-    READY = "ready"
-    COUNT_IN = "count_in"
-    ECCENTRIC = "eccentric"
-    BOTTOM = "bottom"
-    CONCENTRIC = "concentric"
-    RESET = "reset"
-    TOP = "top"
-    LOGGING = "logging"
-    REST = "rest"
-    FINISHED = "finished"
-
-
-REP_STAGES = frozenset({Stage.ECCENTRIC, Stage.BOTTOM, Stage.CONCENTRIC, Stage.RESET, Stage.TOP})
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,9 @@ class FittedScroll(QScrollArea):
         self, content: QWidget, max_hint_px: int = 10_000, min_hint_px: int | None = MIN_HEIGHT_PX
     ) -> None:
         super().__init__()
+        # A viewport made here, so that Python already knows it: for one Qt made itself,
+        # PySide6 would first load every QtWidgets class to learn its type (~9 ms at start).
+        self.setViewport(QWidget())
         self.max_hint_px = max_hint_px
         self.min_hint_px = min_hint_px
         self._content = content
@@ -26,10 +29,9 @@ class FittedScroll(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        # It sits on a card: the card's colour shows through.
-        self.setStyleSheet(
-            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
-        )
+        # It sits on a card: the card's colour shows through (a rule of the theme's style
+        # sheet, not a sheet of its own: that would style the whole content once more).
+        self.setProperty("fitted", True)
 
     def _content_height(self) -> int:
         content = self._content

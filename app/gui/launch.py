@@ -7,19 +7,17 @@ import sys
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from app.audio import select
-from app.audio.output import CueOutput, output_notice
 from app.gui.main_window import MainWindow
 from app.gui.screen_awake import ScreenAwake, open_screen_awake
 from app.gui.services import Services
 from app.gui.theme import apply_theme
 from app.gui.window_size import placement, remembered_size
-from app.session.sound import open_session_output
 from app.session.training_log import start_notices
 from app.storage.catalog import load_catalog
 from app.storage.data_dir import plans_folder
@@ -29,6 +27,9 @@ from app.storage.safe_open import OpenedStore, open_store_or_memory
 from app.storage.settings import Settings, read_settings, settings_path
 from app.storage.store import Store, StoreError
 
+if TYPE_CHECKING:
+    from app.audio.output import CueOutput
+
 ICON = "icons/tempo-trainer.svg"
 
 
@@ -36,6 +37,11 @@ def output_factory(audio: str | None) -> Callable[[Settings], CueOutput]:
     """Open the chosen sound output; the engine falls back to silence, saying why once."""
 
     def open_output(settings: Settings) -> CueOutput:
+        # Sound is first wanted when a session begins: home comes up without the audio code.
+        from app.audio import select
+        from app.audio.output import output_notice
+        from app.session.sound import open_session_output
+
         output = open_session_output(select.open_output, audio, settings).output
         if notice := output_notice(output):
             print(f"tempo-trainer: {notice}", file=sys.stderr)
@@ -166,6 +172,8 @@ def run_gui(
     except StoreError as error:  # not even a log in memory
         print(f"tempo-trainer: {error}", file=sys.stderr)
         if app.platformName() != "offscreen":
+            from PySide6.QtWidgets import QMessageBox  # only when the log cannot be opened
+
             QMessageBox.critical(
                 None, "Tempo Trainer", f"The training log cannot be opened.\n\n{error}"
             )

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from app.domain.phase_words import Shape
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.storage.settings import Theme
 
 _DARK: dict[Stage, str] = {

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 from app.domain.form_cue import form_cue
 from app.domain.phase_words import Shape, phase_words
 from app.domain.player import PlayerView
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.domain.units import Units, format_height
 from app.gui.keys import Action
 from app.gui.phase_banner import PhaseBanner

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 
 if TYPE_CHECKING:
     from app.gui.session_run import SessionRun

@@ -7,8 +7,9 @@ from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 
 from app.domain.body_line import body_line
+from app.domain.stage import Stage
 from app.domain.tempo_words import tempo_words
-from app.domain.timeline import SetSchedule, Stage
+from app.domain.timeline import SetSchedule
 from app.domain.units import Units, format_height
 from app.gui.body_drawing import BodyDrawing
 from app.gui.keys import Action

@@ -6,12 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.audio.output import CueOutput
 from app.gui.screen_awake import ScreenAwake
 from app.storage.catalog import Catalog
 from app.storage.settings import Settings
 from app.storage.store import Store
+
+if TYPE_CHECKING:
+    from app.audio.output import CueOutput
 
 
 def local_now() -> datetime:

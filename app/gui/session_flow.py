@@ -7,22 +7,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.plan import parse_plan, plan_text
-from app.domain.player import PlayerEvent, SetResult
 from app.domain.problems import InputError
 from app.domain.progression import Suggestion, plan_from_suggestions
 from app.domain.quick_session import QuickSession, quick_plan
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.gui.overlay import LeaveOverlay
 from app.gui.question_pause import QuestionPause
 from app.gui.screen_stack import ScreenStack
 from app.gui.services import Services
-from app.session.training_session import SessionSource, unfinished_source
+from app.session.session_source import SessionSource, unfinished_source
 from app.storage.plan_files import PlanFile
 from app.storage.session_log import SessionLog
 from app.storage.settings import Settings
 from app.storage.store import StoreError
 
 if TYPE_CHECKING:
+    from app.domain.player import PlayerEvent, SetResult
     from app.gui.session_run import SessionRun
 
 # The session's screens are imported when they are first shown: home comes up without them.

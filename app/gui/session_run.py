@@ -6,13 +6,14 @@ from PySide6.QtCore import QObject, Signal
 
 from app.domain.player import SetResult
 from app.domain.setup_flow import first_sets, walkthrough_needed
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.domain.variation import Variation
 from app.gui.services import Services
 from app.gui.session_driver import SessionDriver
 from app.gui.sound_status import SILENT_OUTPUT, SoundState
+from app.session.session_source import SessionSource
 from app.session.sound import set_levels
-from app.session.training_session import SessionSource, TrainingSession
+from app.session.training_session import TrainingSession
 
 __all__ = ["SessionRun", "SessionSource"]
 

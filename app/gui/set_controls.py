@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.gui.keys import Action
 from app.gui.touch_button import TouchButton
 

@@ -95,6 +95,8 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         QLabel[role="heading"] {{ font-size: {base * 2.4:.0f}pt; font-weight: bold; }}
         QFrame[role="card"] {{ background: {c.surface}; border-radius: 14px; }}
         QFrame[role="card"] QLabel {{ background: transparent; }}
+        QScrollArea[fitted="true"], QScrollArea[fitted="true"] > QWidget > QWidget {{
+            background: transparent; }}
         """
     )
 

@@ -7,12 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.gui.services import Services
 from app.gui.unsaved_banner import UnsavedBanner
-from app.session.unsaved_sets import save_unsaved
-from app.storage.log_export import save_sets_csv, unsaved_csv_name
 from app.storage.records import SetRecord
 from app.storage.session_log import SessionLog
 
@@ -73,6 +71,8 @@ class UnsavedWatch(QObject):
                 self.banner.show_unsaved(count, problem)
 
     def on_save_requested(self) -> None:
+        from app.storage.log_export import save_sets_csv, unsaved_csv_name  # only with sets to save
+
         rows = self.unsaved_rows()
         name = unsaved_csv_name(self.services.wall_clock(), self.services.data_dir)
         path = self.ask_csv_path(Path.home() / name)
@@ -87,6 +87,8 @@ class UnsavedWatch(QObject):
         self.banner.show_saved(len(rows), path)
 
     def _ask_csv_path(self, suggested: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # one of Qt's largest classes: not at start
+
         chosen, _ = QFileDialog.getSaveFileName(
             self._dialog_parent, "Save log as CSV", str(suggested), "CSV files (*.csv)"
         )
@@ -97,6 +99,8 @@ class UnsavedWatch(QObject):
         rows = self.unsaved_rows()
         if not rows or (self._saved_copy is not None and self._saved_copy[0] == len(rows)):
             return
+        from app.session.unsaved_sets import save_unsaved  # only with sets to save
+
         # Named for this data folder: the next start that can write its log adds them back.
         path = save_unsaved(rows, self.services.wall_clock(), self.services.data_dir)
         where = f"saved in {path}" if path is not None else "lost: no folder could take them"

@@ -40,9 +40,10 @@ from app.headless.loops import (
     stop_on_sigint,
 )
 from app.headless.terminal_session import TerminalSession
+from app.session.session_source import SessionSource, unfinished_source
 from app.session.sound import OutputOpener, Sound, open_session_output, set_levels
 from app.session.training_log import LogOpener, open_training_log
-from app.session.training_session import SessionSource, TrainingSession, unfinished_source
+from app.session.training_session import TrainingSession
 from app.session.unsaved_sets import UnsavedCopy
 from app.storage.catalog import Catalog, load_catalog
 from app.storage.log_export import unsaved_folders

@@ -10,7 +10,8 @@ from datetime import datetime
 from app.audio.output import CueOutput
 from app.domain.phase_words import phase_words
 from app.domain.player import EventKind, PlayerEvent, SetResult
-from app.domain.timeline import REP_STAGES, SetSchedule, Stage
+from app.domain.stage import REP_STAGES, Stage
+from app.domain.timeline import SetSchedule
 from app.headless.asker import Asker, EndOfInput
 from app.session.training_session import TrainingSession
 from app.session.unsaved_sets import UnsavedCopy

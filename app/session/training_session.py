@@ -8,39 +8,15 @@ and the session goes on; ``log.problem`` says why.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from app.audio.output import CueOutput
-from app.domain.plan import SessionPlan, parse_plan
 from app.domain.player import LoggedSet, Player
 from app.domain.timeline import compile_sets
-from app.storage.catalog import Catalog
+from app.session.session_source import SessionSource
 from app.storage.session_log import SessionLog
 from app.storage.settings import Settings
-from app.storage.store import SessionRecord, Store
-
-
-@dataclass(frozen=True, slots=True)
-class SessionSource:
-    """A plan to play, with the text and source the log keeps for resuming it.
-
-    ``resumed``: the unfinished session this carries on, or None for a new one.
-    """
-
-    plan: SessionPlan
-    plan_text: str
-    plan_source: str
-    resumed: SessionRecord | None = None
-
-
-def unfinished_source(store: Store, catalog: Catalog) -> SessionSource | None:
-    """The session the log offers to resume, or None; InputError if its plan no longer parses."""
-    record = store.unfinished_session()
-    if record is None:
-        return None
-    plan = parse_plan(record.plan_text, catalog)
-    return SessionSource(plan, record.plan_text, record.plan_source, resumed=record)
+from app.storage.store import Store
 
 
 class TrainingSession:

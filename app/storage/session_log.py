@@ -20,9 +20,12 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from app.domain.player import LoggedSet
 from app.storage.store import SessionRecord, SetRecord, Store, StoreError
+
+if TYPE_CHECKING:
+    from app.domain.player import LoggedSet
 
 # The store turns known SQLite failures into StoreError, but a failed COMMIT can surface as a
 # raw sqlite3 error, and a vanished folder as an OSError: each means "not saved", never a crash.

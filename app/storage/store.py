@@ -13,8 +13,8 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from app.domain.player import LoggedSet
 from app.storage import store_import
 from app.storage.log_connection import MEMORY, LogConnection
 from app.storage.records import (
@@ -38,6 +38,9 @@ from app.storage.store_schema import (
     describe_open_error,
     schema_sql,
 )
+
+if TYPE_CHECKING:
+    from app.domain.player import LoggedSet  # a type only: the log is read without the player
 
 __all__ = [
     "DAMAGED_ERRORS",

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.gui.main_window import MainWindow
 from app.gui.session_run import SessionRun
 from app.storage.data_dir import plans_folder

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.gui.phase_style import PAUSED_COLOURS, PHASE_COLOURS
 from app.gui.theme import colours
 from app.storage.settings import Theme

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.gui.main_window import MainWindow
 from app.gui.phase_style import PAUSED_COLOURS, stage_colour
 from app.gui.player_screen import PlayerScreen

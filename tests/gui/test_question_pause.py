@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.gui.question_pause import RESUME_COUNT_IN_S, QuestionPause
 
 if TYPE_CHECKING:

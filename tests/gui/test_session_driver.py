@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.gui.main_window import MainWindow
 from app.gui.rest_screen import RestScreen
 from app.gui.session_run import SessionRun

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.player import PlayerEvent
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.gui.log_sheet import LogSheet
 from app.gui.main_window import MainWindow
 from app.gui.player_screen import PlayerScreen

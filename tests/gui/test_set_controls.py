@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.gui.keys import Action
 from app.gui.set_controls import FADE_AFTER_S, SetControls
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from app.gui.keys import Action
 from app.gui.main_window import MainWindow
 from app.gui.setup_screen import SetupScreen

@@ -13,7 +13,8 @@ from app.domain.problems import InputError
 from app.domain.quick_session import QuickSession, quick_plan
 from app.domain.session_summary import compare, format_duration, summarize
 from app.domain.setup_flow import first_sets, walkthrough_needed
-from app.domain.timeline import Stage, compile_sets
+from app.domain.stage import Stage
+from app.domain.timeline import compile_sets
 from app.domain.units import Units, format_height, from_display
 from app.domain.variation import Support
 from app.storage.catalog import Catalog, load_catalog

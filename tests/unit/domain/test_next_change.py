@@ -18,8 +18,9 @@ from app.domain.next_change import (
 from app.domain.plan import Block, SessionPlan
 from app.domain.player import Player, SetResult
 from app.domain.reps import RepTarget
+from app.domain.stage import Stage
 from app.domain.tempo import parse_tempo
-from app.domain.timeline import Stage, compile_sets
+from app.domain.timeline import compile_sets
 
 RATE_HZ = 60.0
 

@@ -5,8 +5,9 @@ import pytest
 from app.domain.plan import Block, SessionPlan
 from app.domain.player import EventKind, Player, PlayerError, SetResult
 from app.domain.reps import RepTarget
+from app.domain.stage import Stage
 from app.domain.tempo import parse_tempo
-from app.domain.timeline import CueKind, Stage, compile_sets
+from app.domain.timeline import CueKind, compile_sets
 
 
 def make_player(

@@ -8,7 +8,8 @@ import pytest
 
 from app.domain.plan import parse_plan
 from app.domain.player_view import PlayerView
-from app.domain.timeline import Stage, compile_sets
+from app.domain.stage import Stage
+from app.domain.timeline import compile_sets
 from app.storage.catalog import Catalog
 from tests.conftest import plan_text
 

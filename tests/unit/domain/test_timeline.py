@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from app.domain.plan import Block, SessionPlan, parse_plan
 from app.domain.reps import RepTarget
+from app.domain.stage import Stage
 from app.domain.tempo import Tempo, parse_tempo
-from app.domain.timeline import CueKind, Stage, compile_timeline
+from app.domain.timeline import CueKind, compile_timeline
 from app.storage.catalog import Catalog
 from tests.conftest import plan_text
 

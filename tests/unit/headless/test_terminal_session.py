@@ -11,7 +11,8 @@ from app.audio.output import SilentOutput
 from app.domain.plan import parse_plan
 from app.headless.asker import END_OF_INPUT, Asker, EndOfInput
 from app.headless.terminal_session import TerminalSession, seconds
-from app.session.training_session import SessionSource, TrainingSession
+from app.session.session_source import SessionSource
+from app.session.training_session import TrainingSession
 from app.session.unsaved_sets import UnsavedCopy
 from app.storage.catalog import Catalog
 from app.storage.settings import Settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from app.domain.player import LoggedSet, Player, SetResult
-from app.domain.timeline import Stage
+from app.domain.stage import Stage
 from tests.conftest import plan_text
 
 PLAN = plan_text(

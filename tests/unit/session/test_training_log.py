@@ -6,8 +6,9 @@ from pathlib import Path
 
 from app.audio.output import SilentOutput
 from app.domain.plan import parse_plan
+from app.session.session_source import SessionSource
 from app.session.training_log import open_training_log
-from app.session.training_session import SessionSource, TrainingSession
+from app.session.training_session import TrainingSession
 from app.session.unsaved_sets import UnsavedCopy
 from app.storage.catalog import Catalog
 from app.storage.data_dir import store_path

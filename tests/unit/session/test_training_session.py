@@ -9,7 +9,8 @@ import pytest
 from app.audio.output import SilentOutput
 from app.domain.plan import parse_plan
 from app.domain.problems import InputError
-from app.session.training_session import SessionSource, TrainingSession, unfinished_source
+from app.session.session_source import SessionSource, unfinished_source
+from app.session.training_session import TrainingSession
 from app.storage.catalog import Catalog
 from app.storage.settings import Settings
 from app.storage.store import Store
