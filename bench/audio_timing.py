@@ -5,6 +5,7 @@ a private PulseAudio null sink at 50 kHz, records the sink's monitor and finds e
 onset (see tests/integration/audio_recording.py). Designs:
 
 - ``qt``: the app's default, one persistent QAudioSink stream pulling from the mixer;
+- ``pulse``: one libpulse stream a second deep, rewritten in place at every change (Linux);
 - ``simpleaudio``: the app's fallback, one pre-rendered buffer per stretch (Python 3.11 only);
 - ``naive``: what interval-timer apps do, a precise Qt timer firing one ``play_buffer`` per cue
   (simpleaudio, so Python 3.11 only).
@@ -14,13 +15,15 @@ repainting would. Reported per design: start latency (first cue heard after it w
 monotonic clock; +-parec's buffer of about 20 ms), jitter (sd and max of onset errors after
 removing the constant latency), drift (ms per minute, slope of the errors), missing and extra
 notes. Prints a markdown table and puts it into ``--results`` (bench/results-audio.md), between
-its markers (those of ``--load`` runs apart), leaving the rest of the file alone.
+its markers (those of ``--load`` runs apart, where each run's table is added after the earlier
+ones), leaving the rest of the file alone.
 
 ``--load`` plays it under the mixed load of a busy laptop, started before each design and
 stopped after it (all at the bench's own priority): one busy loop per core, a multithreaded
-numpy matrix product and a disk writer that fsyncs 300 MB at a time. For ``qt`` the child also
-reports what its feeder thread saw (wake-up delays, the least audio queued ahead of the sink,
-how far the sink's played clock fell behind the monotonic clock, gaps healed).
+numpy matrix product and a disk writer that fsyncs 300 MB at a time. For ``qt`` and ``pulse``
+the child also reports what its feeder thread saw (wake-up delays, the least audio queued
+ahead of the sink, how far the sink's played clock fell behind the monotonic clock, gaps
+healed).
 
 Run: ``nice .venv/bin/python bench/audio_timing.py [--minutes 10] [--load]``.
 """
@@ -57,7 +60,7 @@ from tests.integration.audio_recording import (
     ideal_track,
 )
 
-DESIGNS = ("qt", "simpleaudio", "naive")
+DESIGNS = ("qt", "pulse", "simpleaudio", "naive")
 RESULTS_BEGIN = "<!-- audio-timing -->"
 RESULTS_END = "<!-- /audio-timing -->"
 LOAD_BEGIN = "<!-- audio-timing-load -->"
@@ -178,6 +181,10 @@ def child(design: str, plan_path: Path, busy_ms: float, options: dict[str, float
             raise_priority=bool(options.get("priority", 1)),
             heal_gaps=bool(options.get("heal", 1)),
         )
+    elif design == "pulse":
+        from app.audio.pulse_output import PulseOutput
+
+        output = PulseOutput(raise_priority=bool(options.get("priority", 1)))
     else:
         from app.audio.simpleaudio_output import SimpleaudioOutput
 
@@ -289,15 +296,19 @@ def table(rows: list[dict[str, str]]) -> str:
     return "\n".join(lines)
 
 
-def write_section(path: Path, begin: str, end: str, text: str) -> None:
-    """Replace the text between ``begin`` and ``end`` in ``path`` (append them if missing)."""
+def write_section(path: Path, begin: str, end: str, text: str, *, keep: bool = False) -> None:
+    """Replace the text between ``begin`` and ``end`` in ``path`` (append them if missing);
+    ``keep``: add ``text`` after what is there instead (the load runs' history)."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    block = f"{begin}\n{text.rstrip()}\n{end}\n"
     if begin in old and end in old:
         head, rest = old.split(begin, 1)
-        tail = rest.split(end, 1)[1].lstrip("\n")
+        kept, tail = rest.split(end, 1)
+        body = f"{kept.strip()}\n\n{text.strip()}" if keep and kept.strip() else text.strip()
+        block = f"{begin}\n{body}\n{end}\n"
+        tail = tail.lstrip("\n")
         new = head + block + ("\n" + tail if tail else "")
     else:
+        block = f"{begin}\n{text.strip()}\n{end}\n"
         new = (old.rstrip() + "\n\n" if old.strip() else "") + block
     path.write_text(new, encoding="utf-8")
 
@@ -339,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         options["heal"] = 0
     designs = [d for d in args.designs.split(",") if d]
     if sys.version_info >= (3, 12):
-        designs = [d for d in designs if d == "qt"]
+        designs = [d for d in designs if d in ("qt", "pulse")]
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         plan_path = Path(folder) / "plan.toml"
@@ -355,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
                         args.busy_ms,
                         args.errors,
                         load=args.load,
-                        options=options if design == "qt" else {},
+                        options=options if design in ("qt", "pulse") else {},
                     )
                 )
     text = (
@@ -366,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(text)
     begin, end = (LOAD_BEGIN, LOAD_END) if args.load else (RESULTS_BEGIN, RESULTS_END)
-    write_section(args.results, begin, end, text)
+    write_section(args.results, begin, end, text, keep=args.load)
     return 0
 
 

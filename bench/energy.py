@@ -269,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
             ("set", "none", root, label),
             ("rest", "qt", root, label),
             ("set", "qt", root, label),
+            ("rest", "pulse", root, label),
+            ("set", "pulse", root, label),
         ]
     if args.only:
         wanted = {tuple(item.split(":")) for item in args.only.split(",")}
@@ -281,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
             with_pulse = {**pulse.env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
             for round_number in range(args.repeat):
                 for scenario, audio, root, label in cases:
-                    env = with_pulse if audio == "qt" else plain
+                    env = plain if audio == "none" else with_pulse
                     figures = one_run(scenario, audio, root, env, args)
                     results.setdefault((label, scenario, audio), []).append(figures)
                     print(

@@ -70,7 +70,7 @@ def plan_text(sets: int, reps: int) -> str:
 # --- the child: the GUI player ----------------------------------------------------------------
 
 
-def child(plan_path: Path, data_dir: Path, busy_ms: float) -> int:
+def child(plan_path: Path, data_dir: Path, busy_ms: float, audio: str = "qt") -> int:
     """Play the plan in the GUI player; print one JSON line of what the screen did when."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -112,7 +112,7 @@ def child(plan_path: Path, data_dir: Path, busy_ms: float) -> int:
             catalog=catalog,
             store=store,
             settings=Settings(),
-            open_output=output_factory("qt"),
+            open_output=output_factory(audio),
             screen_awake=NoScreenAwake("frame-sync bench"),
             plan_folders=(),
         )
@@ -225,7 +225,7 @@ def sink_latency(pulse: PrivatePulse, stop: threading.Event, out: list[float]) -
 
 
 def measure(
-    plan_path: Path, pulse: PrivatePulse, busy_ms: float
+    plan_path: Path, pulse: PrivatePulse, busy_ms: float, audio: str = "qt"
 ) -> tuple[list[PhaseChange], dict[str, Any], list[float]]:
     latencies: list[float] = []
     stop = threading.Event()
@@ -236,7 +236,7 @@ def measure(
         done = subprocess.run(
             [
                 *(sys.executable, __file__, "--child", "--plan", str(plan_path)),
-                *("--data-dir", data_dir, "--busy-ms", str(busy_ms)),
+                *("--data-dir", data_dir, "--busy-ms", str(busy_ms), "--audio", audio),
             ],
             env={**pulse.env, "QT_QPA_PLATFORM": "offscreen"},
             capture_output=True,
@@ -333,7 +333,7 @@ def summary(changes: list[PhaseChange], report: dict[str, Any], latencies: list[
         " (the output's lead, so that no cue is cut)."
         f" The null sink hands a sample to its monitor when it renders it, a median"
         f" {sink_ms:.1f} ms before its play time (PulseAudio's sink latency, which a real"
-        f" device spends in its buffer). QtOutput's latency estimate:"
+        f" device spends in its buffer). The output's latency estimate:"
         f" {(report.get('latency_s') or 0) * 1000:.1f} ms."
     )
 
@@ -343,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", type=int, default=2)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--busy-ms", type=float, default=0.0)
+    parser.add_argument("--audio", choices=("qt", "pulse"), default="qt", help="the output")
     parser.add_argument("--results", type=Path, help="add the figures to this markdown file")
     parser.add_argument("--json", type=Path, help="also write the offsets (ms) to this file")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -350,12 +351,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        return child(args.plan, args.data_dir, args.busy_ms)
+        return child(args.plan, args.data_dir, args.busy_ms, args.audio)
     with tempfile.TemporaryDirectory() as folder:
         plan_path = Path(folder) / "plan.toml"
         plan_path.write_text(plan_text(args.sets, args.reps), encoding="utf-8")
         with PrivatePulse(Path(folder) / "pulse") as pulse:
-            changes, report, latencies = measure(plan_path, pulse, args.busy_ms)
+            changes, report, latencies = measure(plan_path, pulse, args.busy_ms, args.audio)
     for change in changes:
         paint = change.paint_offset_ms
         print(
@@ -365,7 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"recording start corrected by {report['zero_correction_ms']:+.1f} ms", file=sys.stderr)
     text = (
-        f"Frame sync, GUI player (offscreen) with the qt output, {args.sets} x {args.reps} reps,"
+        f"Frame sync, GUI player (offscreen) with the {args.audio} output,"
+        f" {args.sets} x {args.reps} reps,"
         f" busy Qt thread {args.busy_ms:g} ms of every 50 ms, Python {sys.version.split()[0]},"
         f" `bench/frame_sync.py` ({time.strftime('%Y-%m-%d')}):\n\n"
         + summary(changes, report, latencies)

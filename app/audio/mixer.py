@@ -9,7 +9,7 @@ sample is the same float32 sum in the same order, whatever the window). Streamin
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -156,3 +156,23 @@ def _add(out: Samples, first_frame: int, sound: Samples, at_frame: int) -> None:
     stop = min(first_frame + len(out), at_frame + len(sound))
     if start < stop:
         out[start - first_frame : stop - first_frame] += sound[start - at_frame : stop - at_frame]
+
+
+def pcm_renderer(
+    mixer: CueMixer, *, channels: int = 1, as_float: bool = False
+) -> Callable[[int, int], bytes]:
+    """The bytes of ``n`` frames of ``mixer``'s track from frame ``first``: 16-bit (or 32-bit
+    float) little-endian samples, the same in every channel."""
+    frame_bytes = channels * (4 if as_float else 2)
+
+    def render(first: int, n: int) -> bytes:
+        if mixer.silent(first, n):
+            return bytes(n * frame_bytes)  # zero in both formats; no numpy work for silence
+        block = mixer.render(first, n)
+        if channels > 1:
+            block = np.repeat(block, channels)
+        if as_float:
+            return block.astype("<f4").tobytes()
+        return np.round(block * 32767.0).astype("<i2").tobytes()
+
+    return render

@@ -33,11 +33,10 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 
-import numpy as np
 from PySide6.QtCore import QIODevice, QObject
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
-from app.audio.mixer import CueMixer
+from app.audio.mixer import CueMixer, pcm_renderer
 from app.audio.output import AudioUnavailableError
 from app.audio.sink_thread import SinkThread
 from app.audio.sounds import Samples, cue_sounds
@@ -351,21 +350,11 @@ def _end_sink(sink: QAudioSink) -> None:
 
 def _renderer(mixer: CueMixer, audio_format: QAudioFormat) -> Callable[[int, int], bytes]:
     """The bytes of ``n`` frames of the track from frame ``first``, in the stream's format."""
-    channels = audio_format.channelCount()
-    as_float = audio_format.sampleFormat() == QAudioFormat.SampleFormat.Float
-    frame_bytes = audio_format.bytesPerFrame()
-
-    def render(first: int, n: int) -> bytes:
-        if mixer.silent(first, n):
-            return bytes(n * frame_bytes)  # zero in both formats; no numpy work for silence
-        block = mixer.render(first, n)
-        if channels > 1:
-            block = np.repeat(block, channels)
-        if as_float:
-            return block.astype("<f4").tobytes()
-        return np.round(block * 32767.0).astype("<i2").tobytes()
-
-    return render
+    return pcm_renderer(
+        mixer,
+        channels=audio_format.channelCount(),
+        as_float=audio_format.sampleFormat() == QAudioFormat.SampleFormat.Float,
+    )
 
 
 def _ask_pulse_latency() -> float:

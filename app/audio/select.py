@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-OUTPUT_NAMES = ("qt", "simpleaudio", "none")
+OUTPUT_NAMES = ("qt", "pulse", "simpleaudio", "none")
 DEFAULT_OUTPUT = "qt"
 SIMPLEAUDIO_EXTRA = "pip install 'tempo-trainer[simpleaudio]'"
 
@@ -61,7 +61,8 @@ def open_output(
     clock: Callable[[], float] = time.monotonic,
     voice: Voice | None = None,
 ) -> CueOutput:
-    """Open ``name`` ("qt", "simpleaudio", "none"; None = the default), falling back in order.
+    """Open ``name`` ("qt", "pulse", "simpleaudio", "none"; None = the default), falling back
+    in order.
 
     ``voice``: the spoken words to mix over the cues (app.audio.voice), or None for none.
 
@@ -106,6 +107,10 @@ def open_output(
 def _open(name: str, voice: Voice | None) -> CueOutput:
     if name == "qt":
         return _open_qt(voice)
+    if name == "pulse":
+        from app.audio.pulse_output import PulseOutput
+
+        return PulseOutput(voice=voice)
     if name == "simpleaudio":
         if missing := simpleaudio_missing():
             raise AudioUnavailableError(missing)

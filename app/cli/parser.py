@@ -86,7 +86,7 @@ def _speed_and_audio(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--audio",
-        choices=("qt", "simpleaudio", "none"),
+        choices=("qt", "pulse", "simpleaudio", "none"),
         default=None,
         help="sound output (default: from Settings, else qt)",
     )

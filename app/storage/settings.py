@@ -21,7 +21,7 @@ from app.domain.units import Units
 from app.storage.atomic_file import write_text_atomically
 
 SETTINGS_NAME = "settings.json"
-AUDIO_CHOICES = ("", "qt", "simpleaudio", "none")
+AUDIO_CHOICES = ("", "qt", "pulse", "simpleaudio", "none")
 """The sound outputs a setting may name ("" = the default): app.audio.select's names."""
 
 

@@ -37,12 +37,12 @@ ON_TIME_S = 0.001
 PLAY = """
 import json, sys
 from PySide6.QtCore import QCoreApplication, QTimer
-from app.audio.qt_output import QtOutput
+OPEN_OUTPUT
 from app.domain.player import ScheduledCue
 from app.domain.timeline import CueKind
 
 app = QCoreApplication([])
-out = QtOutput(raise_priority=False)
+out = Output(raise_priority=False)
 start = out.now() + 0.6
 cues = [ScheduledCue(start + i * SPACING, CueKind.TICK) for i in range(12)]
 out.follow(cues)
@@ -89,11 +89,20 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivatePulse]:
         yield daemon
 
 
+OUTPUTS = {
+    "qt": "from app.audio.qt_output import QtOutput as Output",
+    "pulse": "from app.audio.pulse_output import PulseOutput as Output",
+}
+
+
+@pytest.mark.parametrize("audio", sorted(OUTPUTS))
 def test_a_pause_silences_what_comes_after_it_and_a_resume_keeps_the_clock(
-    pulse: PrivatePulse,
+    pulse: PrivatePulse, audio: str
 ) -> None:
-    code = PLAY.replace("SPACING", repr(SPACING_S)).replace(
-        "PAUSE_BEFORE", repr(PAUSE_BEFORE_TICK_S)
+    code = (
+        PLAY.replace("OPEN_OUTPUT", OUTPUTS[audio])
+        .replace("SPACING", repr(SPACING_S))
+        .replace("PAUSE_BEFORE", repr(PAUSE_BEFORE_TICK_S))
     )
     done, recording = play_recorded(pulse, [sys.executable, "-c", code], REPO)
     assert done.returncode == 0, done.stderr[-3000:]

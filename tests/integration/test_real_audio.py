@@ -99,7 +99,7 @@ def _simpleaudio_or_skip() -> None:
     pytest.skip(f"the simpleaudio extra is not installed here (make test installs it): {why}")
 
 
-@pytest.mark.parametrize("audio", ["qt", "simpleaudio"])
+@pytest.mark.parametrize("audio", ["qt", "pulse", "simpleaudio"])
 def test_every_cue_is_heard_once_and_on_time(
     pulse: PrivatePulse, tmp_path: Path, audio: str
 ) -> None:

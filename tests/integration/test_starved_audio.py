@@ -72,7 +72,10 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivatePulse]:
         yield daemon
 
 
-def test_a_starved_feeder_keeps_every_cue_on_time(pulse: PrivatePulse, tmp_path: Path) -> None:
+@pytest.mark.parametrize("audio", ["qt", "pulse"])
+def test_a_starved_feeder_keeps_every_cue_on_time(
+    pulse: PrivatePulse, tmp_path: Path, audio: str
+) -> None:
     plan_path = tmp_path / "plan.toml"
     plan_path.write_text(PLAN, encoding="utf-8")
     args = ["--data-dir", str(tmp_path / "data"), "play", str(plan_path), "--yes"]
@@ -80,14 +83,14 @@ def test_a_starved_feeder_keeps_every_cue_on_time(pulse: PrivatePulse, tmp_path:
     try:
         done, recording = play_recorded(
             pulse,
-            [sys.executable, "-c", STARVED_PLAY, *args, "--audio", "qt", "--speed", "2"],
+            [sys.executable, "-c", STARVED_PLAY, *args, "--audio", audio, "--speed", "2"],
             REPO,
         )
     finally:
         busy.kill()
         busy.wait()
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    assert "Sound: qt" in done.stdout, done.stdout[-2000:]
+    assert f"Sound: {audio}" in done.stdout, done.stdout[-2000:]
 
     ideal = all_onsets(ideal_track(plan_cues(plan_path, SPEED), SINK_RATE), SINK_RATE)
     result = compare(ideal, all_onsets(recording, SINK_RATE))
