@@ -30,6 +30,7 @@ _INTERPOLATE_TIMING = 0x2
 _AUTO_TIMING_UPDATE = 0x8
 _FIX_RATE = 0x80  # the sink's own rate: the server does not resample
 _SEEK_ABSOLUTE = 1
+_NO_AUTOSPAWN = 0x1  # never start a sound server of our own
 _NO_VALUE = 0xFFFFFFFF  # (uint32_t) -1: "the server's default"
 CONNECT_TIMEOUT_S = 5.0
 
@@ -280,7 +281,7 @@ class PulseStream:
         api = pa.pa_threaded_mainloop_get_api(self._loop)
         self._context = pa.pa_context_new(api, name.encode())
         pa.pa_context_set_state_callback(self._context, self._on_state, None)
-        if pa.pa_context_connect(self._context, None, 0, None) < 0:
+        if pa.pa_context_connect(self._context, None, _NO_AUTOSPAWN, None) < 0:
             raise PulseError(f"no sound server: {self._error()}")
         if pa.pa_threaded_mainloop_start(self._loop) < 0:
             raise PulseError("libpulse could not start its main loop")

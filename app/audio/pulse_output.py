@@ -77,7 +77,7 @@ class PulseOutput:
             # The server's queue has room beyond the fill: a top-up never waits for space.
             self._stream = open_stream(DEFAULT_RATE, 2 * fill_s)
         except PulseError as error:
-            raise AudioUnavailableError(f"PulseAudio: {error}") from None
+            raise AudioUnavailableError(str(error)) from None
         self.rate = rate = self._stream.rate
         self._mixer = CueMixer(rate, sounds(rate), voice.at_rate(rate) if voice else None)
         self._render = pcm_renderer(self._mixer)

@@ -1,6 +1,9 @@
 """Choosing the sound output at start-up: the one asked for, else the next that works.
 
-The order is qt (one persistent stream; the default), simpleaudio, then none. simpleaudio is
+The default is pulse on Linux (one libpulse stream a second deep, rewritten in place at each
+change; PulseAudio or PipeWire's pulse layer) and qt elsewhere (one persistent Qt stream);
+then the others in the order qt, pulse, simpleaudio, none. The default falling back to qt
+(no pulse server, e.g. bare ALSA) is logged, not said: the sound plays as well. simpleaudio is
 an optional extra (``pip install 'tempo-trainer[simpleaudio]'``, Python 3.11 only) because it
 ships no wheels: installing it needs a C compiler. Exactly one log line says which output was
 chosen and why; when the one asked for could not be opened, the returned output's ``notice``
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OUTPUT_NAMES = ("qt", "pulse", "simpleaudio", "none")
-DEFAULT_OUTPUT = "qt"
+DEFAULT_OUTPUT = "pulse" if sys.platform.startswith("linux") else "qt"
 SIMPLEAUDIO_EXTRA = "pip install 'tempo-trainer[simpleaudio]'"
 
 
@@ -88,6 +91,8 @@ def open_output(
         why = "asked for" if candidate == wanted else f"{wanted} failed ({'; '.join(failures)})"
         if candidate == wanted:
             log.info("sound output: %s (%s)", candidate, why)
+        elif name is None and candidate == "qt":
+            log.info("sound output: qt, because the default %s failed (%s)", wanted, failures[0])
         else:
             log.warning("sound output: %s, because %s", candidate, why)
             output_notice = (

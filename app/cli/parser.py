@@ -88,7 +88,7 @@ def _speed_and_audio(parser: argparse.ArgumentParser) -> None:
         "--audio",
         choices=("qt", "pulse", "simpleaudio", "none"),
         default=None,
-        help="sound output (default: from Settings, else qt)",
+        help="sound output (default: from Settings, else pulse on Linux, qt elsewhere)",
     )
 
 

@@ -124,8 +124,9 @@ def run_headless(
             input_fn("\nPress Enter to start (Ctrl-C stops the session) ")
         except EOFError:
             assume_yes = True
-    # qt plays, or stands in for a simpleaudio that is not installed: both need a Qt application.
-    wants_qt = audio in (None, "qt") or (audio == "simpleaudio" and simpleaudio_missing())
+    # qt plays, or stands in for a pulse server or a simpleaudio that is missing: both need a
+    # Qt application.
+    wants_qt = audio in (None, "qt", "pulse") or (audio == "simpleaudio" and simpleaudio_missing())
     qt_app = qt_application() if output is None and wants_qt else None
     if output is None:
         sound = open_session_output(open_sound, audio, settings, voice=voice, clock=clock)

@@ -175,5 +175,5 @@ def test_no_sound_server_is_an_unavailable_output() -> None:
     def refuse(rate: int, queue_s: float) -> FakeStream:
         raise PulseError("no sound server: Connection refused")
 
-    with pytest.raises(AudioUnavailableError, match="PulseAudio: no sound server"):
+    with pytest.raises(AudioUnavailableError, match=r"^no sound server"):
         PulseOutput(open_stream=refuse, raise_priority=False)  # type: ignore[arg-type]

@@ -9,7 +9,8 @@ from importlib.machinery import ModuleSpec
 
 import pytest
 
-from app.audio.output import SilentOutput, output_notice
+from app.audio import select
+from app.audio.output import AudioUnavailableError, SilentOutput, output_notice
 from app.audio.select import open_output, simpleaudio_missing
 
 
@@ -98,3 +99,40 @@ def test_asking_for_a_missing_simpleaudio_gives_one_plain_line() -> None:
     else:
         assert "simpleaudio is not installed; to add it: " in notice
         assert "pip install 'tempo-trainer[simpleaudio]'" in notice
+
+
+class _Named(SilentOutput):
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
+def _pulse_refused(name: str, voice: object) -> SilentOutput:
+    del voice
+    if name == "pulse":
+        raise AudioUnavailableError("no sound server: Connection refused")
+    return _Named(name)
+
+
+def test_the_default_falling_back_to_qt_is_logged_not_said(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="app.audio.select")
+    monkeypatch.setattr(select, "_open", _pulse_refused)
+    monkeypatch.setattr(select, "DEFAULT_OUTPUT", "pulse")
+    output = open_output(None)
+    assert output.name == "qt"
+    assert output_notice(output) is None
+    assert caplog.messages == [
+        "sound output: qt, because the default pulse failed"
+        " (pulse: no sound server: Connection refused)"
+    ]
+
+
+def test_pulse_asked_for_and_refused_is_said_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(select, "_open", _pulse_refused)
+    output = open_output("pulse")
+    assert output.name == "qt"
+    assert output_notice(output) == (
+        "Sound plays through qt: pulse could not be opened (no sound server: Connection refused)."
+    )
