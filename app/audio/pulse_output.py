@@ -100,6 +100,8 @@ class PulseOutput:
         self._written = played + self._taken
         """The stream frame the next top-up writes (the queue ends there)."""
         self._last_now = 0.0
+        self._heard = (clock(), played)
+        """(monotonic time, stream frame) of the last reading of a live stream's clock."""
         self._silent_since: tuple[float, float] | None = None
         self._closed = False
         with self._lock:
@@ -122,7 +124,7 @@ class PulseOutput:
             self._last_now = max(self._last_now, position + self._clock() - since)
             return self._last_now
         try:
-            played = self._stream.played_frames()
+            played = self._played()
         except PulseError:
             return self._last_now
         self._last_now = max(self._last_now, (played + self._offset) / self.rate)
@@ -159,7 +161,7 @@ class PulseOutput:
             if self._silent_since is not None or self._closed:
                 change(round(self._last_now * self.rate))
                 return
-            start = min(self._written, self._stream.played_frames() + self._taken)
+            start = min(self._written, self._played() + self._taken)
             change(start + self._offset)
             if self._written > start:
                 self._write(start, self._written - start)
@@ -170,10 +172,10 @@ class PulseOutput:
         with self._lock:
             if self._silent_since is not None or self._closed:
                 return
-            played = self._stream.played_frames()
             if not self._stream.alive:
-                self._go_silent(played)
+                self._go_silent()
                 return
+            played = self._played()
             ahead = self._written - played
             self.stats.min_ahead_s = min(self.stats.min_ahead_s, ahead / self.rate)
             if ahead < 0:
@@ -204,9 +206,18 @@ class PulseOutput:
                 frames / self.rate * 1000,
             )
 
-    def _go_silent(self, played: int) -> None:
-        position = (played + self._offset) / self.rate
-        self._silent_since = (self._clock(), max(self._last_now, position))
+    def _played(self) -> int:
+        played = self._stream.played_frames()
+        self._heard = (self._clock(), played)
+        return played
+
+    def _go_silent(self) -> None:
+        """The stream is gone: the clock carries on from its last reading at the monotonic
+        clock's rate (a dead stream's own clock reads 0)."""
+        at, played = self._heard
+        now = self._clock()
+        position = (played + self._offset) / self.rate + now - at
+        self._silent_since = (now, max(self._last_now, position))
         self.notice = (
             "Sound stopped (the sound server ended the stream). The session carries on silently."
         )

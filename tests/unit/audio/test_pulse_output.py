@@ -146,11 +146,15 @@ def test_a_stream_the_server_ended_leaves_a_silent_clock_and_a_notice(stream: Fa
     output = _output(stream, clock)
     try:
         stream.heard += RATE
+        clock.advance(1.0)
+        assert output.now() == pytest.approx(1.0)  # read every frame while the sound plays
+        clock.advance(0.1)  # then the server ends the stream; the feeder finds it gone
         stream.alive = False
+        stream.heard = 0  # a dead stream's clock reads 0
         output.top_up()
         assert output.notice is not None and "carries on silently" in output.notice
         clock.advance(2.0)
-        assert output.now() == pytest.approx(3.0)
+        assert output.now() == pytest.approx(3.1)
         output.follow([ScheduledCue(3.5, CueKind.TICK)])  # accepted, not played
     finally:
         output.close()
