@@ -22,7 +22,6 @@ server goes away, the clock carries on silently and ``notice`` says so once.
 from __future__ import annotations
 
 import logging
-import select
 import socket
 import threading
 import time
@@ -32,7 +31,7 @@ from app.audio.libpulse import PulseError, PulseStream
 from app.audio.mixer import CueMixer, pcm_renderer
 from app.audio.output import AudioUnavailableError
 from app.audio.sounds import Samples, cue_sounds
-from app.audio.stream_feeder import FeedStats, raise_thread_priority
+from app.audio.stream_feeder import FeedStats, feed_every
 from app.audio.voice import Voice
 from app.domain.player import ScheduledCue
 from app.domain.timeline import CueKind
@@ -176,6 +175,7 @@ class PulseOutput:
                 self._go_silent()
                 return
             played = self._played()
+            self.stats.server_underruns = self._stream.underflows
             ahead = self._written - played
             self.stats.min_ahead_s = min(self.stats.min_ahead_s, ahead / self.rate)
             if ahead < 0:
@@ -224,15 +224,12 @@ class PulseOutput:
         log.warning("pulse audio: %s", self.notice)
 
     def _run(self) -> None:
-        if self._raise_priority:
-            self.stats.priority = raise_thread_priority()
-        alarm = self._alarm[0]
-        try:
-            due = self._clock() + self._period_s
-            while not select.select([alarm], [], [], self._period_s)[0]:
-                woke = self._clock()
-                self.stats.woke(max(0.0, woke - due))
-                due = woke + self._period_s
-                self.top_up()
-        except Exception:  # a dead feeder must say why: the sound would just stop
-            log.exception("pulse audio: the feeder thread failed")
+        feed_every(
+            self._period_s,
+            self._alarm[0],
+            self.top_up,
+            stats=self.stats,
+            clock=self._clock,
+            raise_priority=self._raise_priority,
+            output="pulse",
+        )

@@ -90,6 +90,8 @@ class FeedStats:
     gaps: int = 0
     """Gaps healed: stretches of the track dropped to put later cues back on time."""
     gap_s: float = 0.0
+    server_underruns: int = 0
+    """Times the sound server said the stream ran dry (the pulse output; its start counts)."""
 
     def woke(self, delay_s: float) -> None:
         self.wake_ups += 1
@@ -110,6 +112,31 @@ def raise_thread_priority() -> str:
         return f"nice {NICE}"
     except (AttributeError, OSError):
         return "normal (not allowed to raise it)"
+
+
+def feed_every(
+    period_s: float,
+    alarm: socket.socket,
+    step: Callable[[], None],
+    *,
+    stats: FeedStats,
+    clock: Callable[[], float],
+    raise_priority: bool,
+    output: str,
+) -> None:
+    """A feeder thread's life: ``step`` every ``period_s`` until ``alarm`` rings (one
+    system call a wake-up), each wake-up's delay counted in ``stats``."""
+    if raise_priority:
+        stats.priority = raise_thread_priority()
+    try:
+        due = clock() + period_s
+        while not select.select([alarm], [], [], period_s)[0]:
+            woke = clock()
+            stats.woke(max(0.0, woke - due))
+            due = woke + period_s
+            step()
+    except Exception:  # a dead feeder must say why: the sound would just stop
+        log.exception("%s audio: the feeder thread failed", output)
 
 
 class PushSink(Protocol):
@@ -200,18 +227,16 @@ class StreamFeeder:
             end.close()
 
     def _run(self) -> None:
-        if self._raise_priority:
-            self.stats.priority = raise_thread_priority()
-        try:
-            alarm = self._alarm[0] if self._alarm is not None else None
-            due = self._clock() + self._period_s
-            while alarm is not None and not select.select([alarm], [], [], self._period_s)[0]:
-                woke = self._clock()
-                self.stats.woke(max(0.0, woke - due))
-                due = woke + self._period_s
-                self.top_up()
-        except Exception:  # a dead feeder must say why: the sound would just stop
-            log.exception("qt audio: the feeder thread failed")
+        if self._alarm is not None:
+            feed_every(
+                self._period_s,
+                self._alarm[0],
+                self.top_up,
+                stats=self.stats,
+                clock=self._clock,
+                raise_priority=self._raise_priority,
+                output="qt",
+            )
 
     def top_up(self) -> None:
         """Write what keeps the buffer ``fill_s`` ahead of the sink (the thread's one step)."""

@@ -33,6 +33,7 @@ class FakeStream:
         self.frames = np.zeros(0, dtype="<i2")
         self.alive = True
         self.sink_latency_frames = LATENCY
+        self.underflows = 0
 
     def write(self, frame: int, data: bytes) -> None:
         samples = np.frombuffer(data, dtype="<i2")
