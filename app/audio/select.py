@@ -44,7 +44,7 @@ def simpleaudio_missing(
     if version >= (3, 12):
         return (
             "simpleaudio works on Python 3.11 only (it crashes on 3.12 and later);"
-            " the qt output is the one to use here"
+            " pulse or qt is the output to use here"
         )
     try:
         found = find_spec("simpleaudio")
