@@ -2,7 +2,7 @@
 
 A session is played like this (the GUI and the headless player do the same)::
 
-    output = open_output("qt")            # or "simpleaudio" / "none"; see app.audio.select
+    output = open_output("pulse")         # or "qt" / "simpleaudio" / "none"; app.audio.select
     player = Player(schedules, lead_s=output.lead_s)
     player.start(output.now())
     output.follow(player.cues)             # and again whenever player.revision changes

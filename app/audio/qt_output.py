@@ -1,4 +1,5 @@
-"""The default output: one persistent Qt ``QAudioSink`` stream carrying the cue track.
+"""The output on Windows and macOS (and on Linux without a pulse server): one persistent Qt
+``QAudioSink`` stream carrying the cue track.
 
 The sink runs in push mode for the whole session: a ``StreamFeeder`` thread writes the mixer's
 samples frame after frame, about ``BUFFER_S`` ahead of what has played, whatever the GUI thread
