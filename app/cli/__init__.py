@@ -8,9 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app.cli.coach_commands import load, suggest_today
 from app.cli.log_access import NoDataFolderError
-from app.cli.log_commands import backup, history, import_sets, restore
 from app.cli.output import (
     EXIT_BROKEN_PIPE,
     EXIT_FAILURE,
@@ -20,7 +18,6 @@ from app.cli.output import (
     safe_output,
 )
 from app.cli.parser import build_parser
-from app.cli.plan_commands import timeline, validate, variations
 from app.storage.catalog import CatalogError
 from app.storage.data_dir import data_dir
 from app.storage.store import StoreError
@@ -98,19 +95,75 @@ def _folder(args: argparse.Namespace) -> Path:
     return data_dir(args.data_dir)
 
 
+# Each command imports what it runs when it runs: the window comes up without the code of
+# the terminal's commands (exports, imports, timelines), which it never uses.
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from app.cli.plan_commands import validate
+
+    return validate(args.paths)
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from app.cli.plan_commands import timeline
+
+    return timeline(args.plan, _folder(args), as_json=args.json)
+
+
+def _variations(args: argparse.Namespace) -> int:
+    from app.cli.plan_commands import variations
+
+    return variations(as_json=args.json)
+
+
+def _history(args: argparse.Namespace) -> int:
+    from app.cli.log_commands import history
+
+    return history(_folder(args), as_csv=args.csv)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from app.cli.log_commands import import_sets
+
+    return import_sets(_folder(args), args.file, dry_run=args.dry_run, as_json=args.json)
+
+
+def _load(args: argparse.Namespace) -> int:
+    from app.cli.coach_commands import load
+
+    return load(args, _folder(args))
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from app.cli.coach_commands import suggest_today
+
+    return suggest_today(_folder(args), args)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from app.cli.log_commands import backup
+
+    return backup(_folder(args), args.file)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.cli.log_commands import restore
+
+    return restore(_folder(args), args.file)
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": _gui,
     "play": _play,
-    "validate": lambda args: validate(args.paths),
-    "timeline": lambda args: timeline(args.plan, _folder(args), as_json=args.json),
-    "variations": lambda args: variations(as_json=args.json),
-    "history": lambda args: history(_folder(args), as_csv=args.csv),
-    "import": lambda args: import_sets(
-        _folder(args), args.file, dry_run=args.dry_run, as_json=args.json
-    ),
-    "load": lambda args: load(args, _folder(args)),
-    "suggest": lambda args: suggest_today(_folder(args), args),
-    "backup": lambda args: backup(_folder(args), args.file),
-    "restore": lambda args: restore(_folder(args), args.file),
+    "validate": _validate,
+    "timeline": _timeline,
+    "variations": _variations,
+    "history": _history,
+    "import": _import,
+    "load": _load,
+    "suggest": _suggest,
+    "backup": _backup,
+    "restore": _restore,
 }
 """Each subcommand and what runs it; the bare command opens the window."""
