@@ -67,11 +67,14 @@ bench/frame_sync.py measured 34 ms to the null sink's monitor and 42 ms to its p
 10-20 ms behind the sound). ``now()`` subtracts this share, so the screen follows the sound."""
 MAX_EXTRAPOLATION_S = 0.05
 """How far ``now()`` may run on between two reports of the sink before it waits for the next."""
-STALL_S = 0.5
+STALL_S = 1.5
 """A sink that has played and then reports no progress for this long, while ``now()`` keeps
 being asked, has lost its device. PulseAudio ends the stream when its sink goes away, but Qt
 (6.11) reports neither a stopped sink nor, when it was the last device, a device change: the
-clock would stand still for good."""
+clock would stand still for good. Not shorter: a sound server starved by a busy machine also
+stops reporting for a while and then catches up, and taking that for a lost device costs far
+more than waiting. The re-opened stream may stay silent for two seconds, and every later cue
+comes that much late (once in CI at 0.5 s: 2.8 s late from the second set on)."""
 WATCH_GAP_S = 0.1
 """``now()`` asked after a longer pause (a busy thread) starts the stall watch afresh: the
 sink's reports may be waiting in the same event loop."""

@@ -25,8 +25,8 @@ Measured on the 2-core development machine, with an audio benchmark running besi
   early): a new stream's latency is not the old one's to the millisecond, and Qt does not
   say what it is. The output's clock moves with the sound, within 3.1 ms (the screen stays
   with what is heard);
-- with no device left, the silence is noticed 0.55 s after the last sink goes (``STALL_S``:
-  Qt reports no change) and the clock carries on from where the sound stopped: its offset to
+- with no device left, the silence is noticed ``STALL_S`` after the last sink goes (0.55 s
+  when it was 0.5 s; Qt reports no change) and the clock carries on from where the sound stopped: its offset to
   the monotonic clock moved by less than 6 ms.
 """
 

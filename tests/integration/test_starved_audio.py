@@ -53,7 +53,10 @@ reset_s = 2
 rest_s = 20
 """
 STARVED_PLAY = """\
-import sys, threading
+import logging, sys, threading
+
+# The outputs' own account (a re-opened stream, gaps healed) goes with a failure's stderr.
+logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
 
 def spin():
     while True:
