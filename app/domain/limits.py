@@ -16,6 +16,8 @@ MAX_LOGGED_REPS = 1000
 MAX_REPS_IN_RESERVE = 10
 MAX_NOTE_CHARS = 2000
 """The longest note on a set."""
+MAX_TITLE_CHARS = 80
+"""The longest session title: a plan's, or an imported workout's name (cut to it)."""
 MAX_BLOCKS = 50
 """The most blocks in one plan; blocks are numbered from 0 in the log."""
 MAX_SETS_PER_BLOCK = 20

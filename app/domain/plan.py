@@ -6,7 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.domain.fields import Fields
-from app.domain.limits import CM_PER_INCH, MAX_BLOCKS, MAX_BOX_HEIGHT_CM, MAX_SETS_PER_BLOCK
+from app.domain.limits import (
+    CM_PER_INCH,
+    MAX_BLOCKS,
+    MAX_BOX_HEIGHT_CM,
+    MAX_SETS_PER_BLOCK,
+    MAX_TITLE_CHARS,
+)
 from app.domain.problems import InputError, Problem
 from app.domain.reps import RepTarget, parse_rep_target
 from app.domain.set_role import SetRole, parse_role
@@ -76,7 +82,7 @@ def parse_plan(text: str, catalog: Mapping[str, Variation]) -> SessionPlan:
     problems: list[Problem] = []
     top = Fields(data, finder, problems)
     top.reject_unknown(_TOP_KEYS)
-    title = top.text("title", required=True, max_len=80)
+    title = top.text("title", required=True, max_len=MAX_TITLE_CHARS)
     description = top.text("description", required=False, max_len=2000)
     count_in = (
         top.number("count_in_s", low=0, high=10, default=DEFAULT_COUNT_IN_S)

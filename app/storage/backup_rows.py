@@ -19,6 +19,7 @@ from app.domain.limits import (
     MAX_NOTE_CHARS,
     MAX_REPS_IN_RESERVE,
     MAX_SETS_PER_BLOCK,
+    MAX_TITLE_CHARS,
 )
 from app.domain.reps import parse_rep_target
 from app.domain.set_role import ROLE_NAMES
@@ -49,7 +50,7 @@ def session_problem(row: tuple[object, ...], now: datetime | None) -> str | None
     return (
         _whole(id_, "id", 1, 2**62)
         or _text(uid, "uid", 1, 64)
-        or _text(title, "title", 1, 200)
+        or _text(title, "title", 1, MAX_TITLE_CHARS)
         or _text(source, "plan_source", 0, 4096)
         or _text(text, "plan_text", 0, MAX_PLAN_TEXT)
         or _moment(started, "started_at", now)

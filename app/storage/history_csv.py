@@ -22,6 +22,7 @@ from app.domain.limits import (
     MAX_NOTE_CHARS,
     MAX_REPS_IN_RESERVE,
     MAX_SETS_PER_BLOCK,
+    MAX_TITLE_CHARS,
 )
 from app.domain.problems import InputError, Problem
 from app.domain.reps import parse_rep_target
@@ -217,8 +218,8 @@ def _row(cells: dict[str, str], latest: date) -> ImportedSet:
     if not session_uid or len(session_uid) > 64:
         raise ValueError("session_id must be 1-64 characters")
     title = unprotect_cell(cells["session_title"]).strip()
-    if not 1 <= len(title) <= 80:
-        raise ValueError("session_title must be 1-80 characters")
+    if not 1 <= len(title) <= MAX_TITLE_CHARS:
+        raise ValueError(f"session_title must be 1-{MAX_TITLE_CHARS} characters")
     variation = cells["variation"].strip()
     if not is_variation_id(variation) or len(variation) > 60:
         raise ValueError(f"variation {variation!r} is not a variation id")

@@ -13,7 +13,7 @@ from datetime import date
 
 from app.domain.exercise_names import NameMatch
 from app.domain.foreign_set import ForeignSet, SetKind, reps_in_reserve
-from app.domain.limits import MAX_TARGET_REPS
+from app.domain.limits import MAX_TARGET_REPS, MAX_TITLE_CHARS
 from app.domain.set_role import SetRole
 from app.storage.imports.dates import check_bounds
 from app.storage.store import ImportedSet
@@ -137,5 +137,5 @@ def _target(low: int, high: int) -> str:
 
 
 def _title(title: str, app: str) -> str:
-    cleaned = " ".join(title.split())[:80]
+    cleaned = " ".join(title.split())[:MAX_TITLE_CHARS]
     return cleaned or f"{app} workout"
