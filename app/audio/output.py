@@ -12,9 +12,12 @@ A session is played like this (the GUI and the headless player do the same)::
 ``now()`` is the clock the player runs on. For a streaming output it is the position of the
 sound actually played, so picture and sound cannot drift apart.
 
-Optional extension: an output may carry ``notice: str | None``, a sentence for the person when
+Optional extensions: an output may carry ``notice: str | None``, a sentence for the person when
 sound is not (or no longer) playing as asked, e.g. "No sound device could be opened ...".
 Show it once; read it with ``output_notice(output)`` so that outputs without it still fit.
+And ``silenced: bool``, true while a streaming output has lost its device mid-session and its
+clock carries on without sound (a device that comes back may end it); read it with
+``output_silenced(output)``.
 """
 
 from __future__ import annotations
@@ -60,6 +63,11 @@ def output_notice(output: CueOutput) -> str | None:
     """The output's message for the person (see the module docstring), if it has one."""
     notice = getattr(output, "notice", None)
     return notice if isinstance(notice, str) and notice else None
+
+
+def output_silenced(output: CueOutput) -> bool:
+    """Whether the output lost its device mid-session and plays nothing (module docstring)."""
+    return getattr(output, "silenced", False) is True
 
 
 class SilentOutput:

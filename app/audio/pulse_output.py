@@ -117,6 +117,11 @@ class PulseOutput:
 
     # --- CueOutput ------------------------------------------------------------------------
 
+    @property
+    def silenced(self) -> bool:
+        """The server ended the stream: the clock carries on, nothing is heard."""
+        return self._silent_since is not None
+
     def now(self) -> float:
         if self._silent_since is not None:
             since, position = self._silent_since

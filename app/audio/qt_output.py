@@ -155,6 +155,11 @@ class QtOutput:
     def device_name(self) -> str:
         return self._device.description()
 
+    @property
+    def silenced(self) -> bool:
+        """No device took the stream back: the clock carries on, nothing is heard."""
+        return self._silent_since is not None
+
     def now(self) -> float:
         if self._sink is not None and self._sink.state() == QtAudio.State.StoppedState:
             self._on_sink_stopped()

@@ -134,6 +134,8 @@ class SimpleaudioOutput:
         self._sa = load_simpleaudio()
         self.rate = rate
         self.notice: str | None = None
+        self.silenced = False
+        """simpleaudio refused a buffer: the clock carries on, nothing more is heard."""
         self._mixer = CueMixer(rate, sounds(rate), voice.at_rate(rate) if voice else None)
         self._lengths = {kind: self._mixer.length_at(kind) for kind in CueKind}
         self._gap_s = segment_gap_s
@@ -254,6 +256,7 @@ class SimpleaudioOutput:
         except Exception as error:
             self.notice = f"Sound stopped (simpleaudio: {error}). The session carries on silently."
             log.warning("simpleaudio: %s", self.notice)
+            self.silenced = True
             self._closed = True
             return
         started = self.now()

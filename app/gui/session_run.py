@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from app.audio.output import output_silenced
 from app.domain.player import SetResult
 from app.domain.setup_flow import first_sets, walkthrough_needed
 from app.domain.stage import Stage
@@ -28,7 +29,8 @@ class SessionRun(QObject):
     Mute starts as Settings say; ``toggle_mute`` changes it for this session only.
 
     Signals:
-        sound_changed(): mute was toggled; ``sound`` says how things stand.
+        sound_changed(): mute was toggled, or the output lost its device mid-session (or got
+            one back); ``sound`` says how things stand.
     """
 
     sound_changed = Signal()
@@ -56,6 +58,10 @@ class SessionRun(QObject):
         self.session_log = self.session.log
         self.player = self.session.player
         self.driver = SessionDriver(self.player, output, self)
+        self._sound = self.sound
+        # A device lost mid-session (unplugged, every one gone) must not leave "Sound on" up
+        # while nothing is heard: checked at every wake of the driver, which costs a lookup.
+        self.driver.ticked.connect(self._check_sound)
         self._setups = {
             index: variation_id
             for index, variation_id in first_sets(self.schedules, self.session.first_set).items()
@@ -80,14 +86,21 @@ class SessionRun(QObject):
 
     @property
     def sound(self) -> SoundState:
-        playing = self.driver.output.name != SILENT_OUTPUT
+        output = self.driver.output
+        playing = output.name != SILENT_OUTPUT and not output_silenced(output)
         return SoundState(playing, self._muted, self.services.settings.voice_counts)
 
     def toggle_mute(self) -> None:
         """Mute or unmute this session; the Settings' choice is left as it is."""
         self._muted = not self._muted
         self.driver.output.set_muted(self._muted)
-        self.sound_changed.emit()
+        self._check_sound()
+
+    def _check_sound(self) -> None:
+        sound = self.sound
+        if sound != self._sound:
+            self._sound = sound
+            self.sound_changed.emit()
 
     def variation(self, variation_id: str) -> Variation:
         return self.services.catalog[variation_id]

@@ -30,6 +30,7 @@ class SpeakerOutput(SilentOutput):
     def __init__(self, clock: FakeClock) -> None:
         super().__init__(clock)
         self.muted = False
+        self.silenced = False
 
     def set_muted(self, muted: bool) -> None:
         self.muted = muted
@@ -76,6 +77,32 @@ def test_no_device_says_follow_the_screen_on_player_and_rest(
     rest = window.current
     assert isinstance(rest, RestScreen)
     assert rest.sound.text() == "No sound: follow the screen" and rest.sound.isVisible()
+
+
+def test_a_device_lost_mid_set_says_follow_the_screen_until_one_takes_over(
+    qtbot: QtBot,
+    make_services: Callable[..., Services],
+    open_window: Callable[[Services], MainWindow],
+    data_dir: Path,
+    clock: FakeClock,
+) -> None:
+    write_plan(data_dir, "tiny.toml", TINY_PLAN)
+    speaker = SpeakerOutput(clock)
+    services = make_services()
+    services.open_output = lambda settings: speaker
+    window = open_window(services)
+    player = _start_set(qtbot, window)
+    tap(qtbot, window, "Start")
+    assert player.sound.text() == "♪ Sound on"
+    speaker.silenced = True  # as the outputs do when the last device goes
+    clock.advance(0.5)
+    running(window).driver.on_tick()
+    assert player.sound.text() == "No sound: follow the screen"
+    assert player.sound.accessibleName() == "No sound: follow the screen (no device)"
+    speaker.silenced = False  # a device came back and took the stream
+    clock.advance(0.5)
+    running(window).driver.on_tick()
+    assert player.sound.text() == "♪ Sound on"
 
 
 def test_m_and_a_tap_mute_this_session_only(

@@ -4,7 +4,8 @@ Run it with a private PulseAudio's environment. It prints one JSON line once the
 set (``due``: the monotonic time the first cue is due, roughly), then one when the schedule
 has played out (or ``--timeout`` passed): the output's clock sampled against the monotonic
 clock every 10 ms, the device it streamed to over time (``""`` while it had none), whether
-the clock reached the end, and the output's ``notice``. The output's log goes to stderr.
+the clock reached the end, and the output's ``notice`` and ``silenced``. The output's log goes
+to stderr.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         "devices": devices,
         "finished": bool(clock) and clock[-1][1] > end,
         "notice": output.notice,
+        "silenced": output.silenced,
     }
     print(json.dumps(result), flush=True)
     output.close()

@@ -26,8 +26,8 @@ Measured on the 2-core development machine, with an audio benchmark running besi
   say what it is. The output's clock moves with the sound, within 3.1 ms (the screen stays
   with what is heard);
 - with no device left, the silence is noticed ``STALL_S`` after the last sink goes (0.55 s
-  when it was 0.5 s; Qt reports no change) and the clock carries on from where the sound stopped: its offset to
-  the monotonic clock moved by less than 6 ms.
+  when it was 0.5 s; Qt reports no change) and the clock carries on from where the sound
+  stopped: its offset to the monotonic clock moved by less than 6 ms.
 """
 
 from __future__ import annotations
@@ -120,6 +120,7 @@ class Session:
     """(monotonic time, device) whenever the child saw its output stream elsewhere."""
     finished: bool
     notice: str | None
+    silenced: bool
     log: str
 
     def on(self, device: str) -> list[Heard]:
@@ -228,6 +229,7 @@ def _play(pulse: PrivatePulse, event: Callable[[], None]) -> Session:
         devices=[(float(at), str(name)) for at, name in result["devices"]],
         finished=bool(result["finished"]),
         notice=result["notice"],
+        silenced=result["silenced"],
         log=log,
     )
 
@@ -283,7 +285,7 @@ def test_a_new_default_device_takes_over_the_schedule(pulse: PrivatePulse) -> No
     _check_heard_once_and_on_time(session, OTHER_SINK)
     devices = [name for _, name in session.devices]
     assert devices == [SINK_NAME, OTHER_SINK], session.describe()
-    assert session.notice is None, session.describe()
+    assert session.notice is None and not session.silenced, session.describe()
     assert session.log.count("qt audio: re-opened on") == 1, session.log[-2000:]
     assert "(the default output device changed)" in session.log, session.log[-2000:]
 
@@ -296,7 +298,7 @@ def test_losing_the_device_in_use_moves_the_schedule_to_the_one_left(
     _check_heard_once_and_on_time(session, OTHER_SINK)
     devices = [name for _, name in session.devices]
     assert devices[0] == SINK_NAME and devices[-1] == OTHER_SINK, session.describe()
-    assert session.notice is None, session.describe()
+    assert session.notice is None and not session.silenced, session.describe()
     assert "qt audio: re-opened on" in session.log, session.log[-2000:]
 
 
@@ -318,6 +320,7 @@ def test_with_no_device_left_the_clock_carries_on_and_says_so_once(
     assert not session.on(OTHER_SINK) and not session.extra, why
     assert max(abs(h.error_s) for h in heard) < MAX_STEADY_ERROR_S, why
     assert session.notice is not None and "carries on silently" in session.notice, why
+    assert session.silenced, why  # the screens say "No sound" (app/gui/session_run.py)
     assert session.log.count("qt audio: Sound stopped") == 1, session.log[-2000:]
     silent_at, device = session.devices[-1]
     assert device == "" and silent_at > session.event_at, why

@@ -100,7 +100,7 @@ def test_a_new_default_device_takes_the_stream_and_its_rhythm(pulse: PrivatePuls
     latency = before[0] - due[0]
     shifts = [at - latency - due[EVENT_AFTER + 1 + i] for i, at in enumerate(after)]
     assert max(abs(s) for s in shifts) < MAX_SHIFT_S, shifts
-    assert output.notice is None
+    assert output.notice is None and not output.silenced
     assert output.stats.gaps == 0
 
 
@@ -108,6 +108,7 @@ def test_with_no_device_left_the_clock_carries_on_and_says_so_once(pulse: Privat
     heard, due, output, _ = _play(pulse, "no device")
     assert len(heard[SINK_NAME]) == EVENT_AFTER + 1, heard
     assert output.notice is not None and "carries on silently" in output.notice
+    assert output.silenced  # the screens say "No sound" (app/gui/session_run.py)
     # The clock went on through the loss at the monotonic clock's rate (0 was 0.5 s before
     # the first beep was due, to within the time between two of its readings).
     assert output.now() == pytest.approx(time.monotonic() - (due[0] - 0.5), abs=0.05)
