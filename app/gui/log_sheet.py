@@ -29,6 +29,8 @@ from app.gui.touch_button import TouchButton
 MAX_RIR = 5
 FLAG_COLUMNS = 3
 SHORT_PX = 700
+TALL_GROWTH = 1.6
+"""How much larger the number and its − and + may be on a screen taller than wide."""
 
 
 class LogSheet(Screen):
@@ -124,8 +126,12 @@ class LogSheet(Screen):
         layout.setContentsMargins(36, 16, 36, 16)
         layout.setSpacing(8)
         layout.addLayout(top)
-        layout.addLayout(reps_row, 3)
+        # The number and its hint stay together, in the middle of the height the controls
+        # leave: on a tall screen the hint would otherwise sit far below the number.
+        layout.addStretch(1)
+        layout.addLayout(reps_row)
         layout.addWidget(reps_hint)
+        layout.addStretch(1)
         layout.addLayout(rir_row)
         flags_heading = QLabel("Form slipped?")
         flags_heading.setProperty("role", "muted")
@@ -133,10 +139,9 @@ class LogSheet(Screen):
         layout.addLayout(flags)
         layout.addLayout(box_row)
         layout.addLayout(bottom)
-        # Spare height goes to the number, not into gaps between the rows of controls.
+        # Spare height goes around the number, not into gaps between the rows of controls.
         for label in (self.heading, self.rest_label, reps_hint, flags_heading):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.reps_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.reps_label.setAccessibleName("Reps done: tap to type them")
         self.reps_label.installEventFilter(self)
         self.keypad = RepsKeypad(self)
@@ -152,6 +157,13 @@ class LogSheet(Screen):
         short = self.height() < SHORT_PX
         self.reps_hint.setVisible(not short)
         self._rows.setSpacing(4 if short else 8)
+        # A portrait tablet has height to spare: the number and its − and + grow into it
+        # (up to 1.6 times), bigger targets for a tap and a number read from further away.
+        grow = min(TALL_GROWTH, max(1.0, self.height() / max(1, self.width())))
+        if grow > 1.0:
+            unit = round(min(self.width(), round(self.height() * 1.25)) * grow)
+            for widget in (self.reps_label, self.fewer, self.more):
+                widget.rescale(unit)
         touch_px = self.save.minimumHeight()  # what the touch buttons took for this screen
         for field in self.fields:
             if field.minimumHeight() != touch_px:

@@ -65,6 +65,12 @@ def test_every_control_on_the_log_sheet_is_a_named_fingertip_target(
     assert not small, f"under {least} px tall: {small}"
     assert all(names), f"a control without a name among {names}"
     assert not layout_problems(window, "log sheet")
+    # The hint is read with the number: right under it, whatever the height left over.
+    number_bottom = sheet.reps_label.geometry().bottom()
+    assert 0 <= sheet.reps_hint.geometry().top() - number_bottom < 0.05 * height or height < 700
+    # A portrait tablet's spare height makes − and + bigger targets than the other buttons.
+    if height > width:
+        assert sheet.fewer.height() > 1.5 * sheet.save.height()
 
     tap(qtbot, window, "Reps in reserve: 2")
     tap(qtbot, window, "Form slipped: Hips sagging")
