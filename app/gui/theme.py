@@ -71,6 +71,10 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
             subcontrol-position: bottom right; width: 38px; border-left: 2px solid {c.track};
             border-top: 1px solid {c.track}; border-bottom-right-radius: 8px; }}
         {_spin_arrows(theme)}
+        QSpinBox:disabled, QDoubleSpinBox:disabled {{ color: {c.muted_text};
+            background: {c.track}; }}
+        QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled,
+        QDoubleSpinBox::up-arrow:disabled, QDoubleSpinBox::down-arrow:disabled {{ image: none; }}
         QListWidget::item {{ padding: 10px; }}
         QListWidget::item:selected {{ background: {c.accent}; color: {c.background}; }}
         QCheckBox::indicator {{ width: 28px; height: 28px; border: 3px solid {c.muted_text};

@@ -64,3 +64,34 @@ def test_a_drop_down_list_shows_its_arrow(
         if _near(QColor(picture.pixel(x, y)), text)
     ]
     assert len(arrow) >= 20, "no arrow drawn on the drop-down"
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_a_spin_box_that_cannot_be_changed_looks_it(
+    make_window: Callable[..., MainWindow], qapp: QApplication, theme: Theme
+) -> None:
+    """Greyed out, its text dimmed and no arrows: nothing that looks like it can be tapped."""
+    apply_theme(qapp, theme)
+    window = make_window()
+    window.resize(1280, 800)
+    form = window.home.quick
+    form.variation.setCurrentIndex(form.variation.findData("wall-push-up"))
+    QApplication.processEvents()
+    box, sets = form.box_height, form.sets
+    assert not box.isEnabled() and sets.isEnabled()
+    option = QStyleOptionSpinBox()
+    box.initStyleOption(option)
+    picture = box.grab().toImage()
+    palette = colours(theme)
+    up = box.style().subControlRect(
+        QStyle.ComplexControl.CC_SpinBox, option, QStyle.SubControl.SC_SpinBoxUp, box
+    )
+    drawn = {
+        QColor(picture.pixel(x, y)).name()
+        for x in range(up.left(), up.right())
+        for y in range(up.top() + 4, up.bottom())
+    }
+    assert drawn == {palette.track}, f"something drawn on a button that does nothing: {drawn}"
+    inside = QColor(picture.pixel(6, picture.height() // 2))
+    assert inside.name() == palette.track
+    assert QColor(sets.grab().toImage().pixel(6, sets.height() // 2)).name() == palette.surface
