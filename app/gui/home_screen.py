@@ -67,14 +67,49 @@ class HomeScreen(Screen):
     advice_accepted = Signal()
 
     def __init__(
-        self, catalog: Catalog, settings: Settings, *, warm_up: ImportWarmUp | None = None
+        self,
+        catalog: Catalog,
+        settings: Settings,
+        *,
+        warm_up: ImportWarmUp | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self.setObjectName("home")
         self.warm_up = ImportWarmUp() if warm_up is None else warm_up
         self.last_plan_path: Path | None = None
+        self.catalog = catalog
+        self.units = settings.units
+        # Built from the outside in: each box joins its column before it is filled. A box
+        # filled first and then moved in has every widget in it restyled on the way (with the
+        # theme's style sheet, about 12 ms of the start).
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._columns.setContentsMargins(28, 20, 28, 20)
+        self._columns.setSpacing(28)
+        left_widget, right_widget = QWidget(self), QWidget(self)
+        self._columns.addWidget(left_widget, 3)
+        self._columns.addWidget(right_widget, 2)
+        left = QVBoxLayout(left_widget)
+        right = QVBoxLayout(right_widget)
+        right.setContentsMargins(0, 0, 0, 0)
+        self._build_left(left, left_widget)
+        self._build_right(right, right_widget, catalog, settings)
+
+    def _build_left(self, left: QVBoxLayout, column: QWidget) -> None:
         self.title = title = QLabel("Tempo Trainer")
         title.setProperty("role", "heading")
+        left.addWidget(title)
+        self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # titles: never HTML
+        self.notice.setProperty("role", "danger")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        left.addWidget(self.notice)
+
+        self.resume_card = QFrame(column)
+        self.resume_card.setProperty("role", "card")
+        self.resume_card.hide()
+        left.addWidget(self.resume_card)
         self.resume_text = QLabel()
         self.resume_text.setTextFormat(Qt.TextFormat.PlainText)  # titles: never HTML
         self.resume_text.setWordWrap(True)
@@ -83,26 +118,29 @@ class HomeScreen(Screen):
         resume_button.clicked.connect(self.resume_accepted)
         discard_button = QPushButton("Discard")
         discard_button.clicked.connect(self.resume_declined)
-        self.resume_card = QFrame()
-        self.resume_card.setProperty("role", "card")
-        resume_row = QHBoxLayout()
-        resume_row.addWidget(resume_button)
-        resume_row.addWidget(discard_button)
         resume_layout = QVBoxLayout(self.resume_card)
         resume_layout.addWidget(self.resume_text)
+        resume_row = QHBoxLayout()
         resume_layout.addLayout(resume_row)
-        self.resume_card.hide()
-        self.notice = QLabel()
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # titles: never HTML
-        self.notice.setProperty("role", "danger")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
+        resume_row.addWidget(resume_button)
+        resume_row.addWidget(discard_button)
 
-        self.advice_card = QFrame()
+        self.advice_card = QFrame(column)
         self.advice_card.setObjectName("advice")
         self.advice_card.setProperty("role", "card")
+        left.addWidget(self.advice_card)
+        advice_layout = QVBoxLayout(self.advice_card)
+        advice_layout.setContentsMargins(12, 8, 12, 8)
+        advice_layout.setSpacing(4)
+        advice_top = QHBoxLayout()
+        advice_layout.addLayout(advice_top)
         advice_heading = QLabel("Coach's advice")
         advice_heading.setProperty("role", "muted")
+        advice_top.addWidget(advice_heading, 1)
+        self.train_advice = QPushButton("Train this today")
+        self.train_advice.setProperty("primary", True)
+        self.train_advice.clicked.connect(self.advice_accepted)
+        advice_top.addWidget(self.train_advice)
         # The whole advice is in sight whenever the screen has room (see _fit_columns); only
         # a screen too short for it scrolls inside the card, never over the plans.
         lines = QWidget()
@@ -110,62 +148,71 @@ class HomeScreen(Screen):
         self.advice_lines.setContentsMargins(0, 0, 0, 0)
         self.advice_lines.setSpacing(0)
         self.advice_scroll = FittedScroll(lines, min_hint_px=None)
-        self.train_advice = QPushButton("Train this today")
-        self.train_advice.setProperty("primary", True)
-        self.train_advice.clicked.connect(self.advice_accepted)
-        advice_top = QHBoxLayout()
-        advice_top.addWidget(advice_heading, 1)
-        advice_top.addWidget(self.train_advice)
-        advice_layout = QVBoxLayout(self.advice_card)
-        advice_layout.setContentsMargins(12, 8, 12, 8)
-        advice_layout.setSpacing(4)
-        advice_layout.addLayout(advice_top)
         advice_layout.addWidget(self.advice_scroll)
         self.advice_labels: list[QLabel] = []
 
+        plans_top = QHBoxLayout()
+        left.addLayout(plans_top)
+        plans_heading = QLabel("Plans")
+        plans_heading.setProperty("role", "heading")
+        plans_top.addWidget(plans_heading, 1)
+        start = QPushButton("Start plan  (Enter)")
+        start.setProperty("primary", True)
+        start.clicked.connect(self.on_start_clicked)
+        plans_top.addWidget(start)
         self.plans = WholeRowList()
         self.plans.currentItemChanged.connect(self.on_plan_highlighted)
-        self.catalog = catalog
-        self.units = settings.units
+        self.plans.setAccessibleName("Plans")
+        self.plans.itemActivated.connect(self.on_plan_activated)
+        left.addWidget(self.plans, 1)
+        preview_box = QWidget()
+        self.preview_scroll = FittedScroll(preview_box)
+        left.addWidget(self.preview_scroll)
         self.plan_preview = QLabel()
         self.plan_preview.setTextFormat(Qt.TextFormat.PlainText)  # descriptions: never HTML
         self.plan_preview.setObjectName("plan-preview")
         self.plan_preview.setProperty("role", "secondary")
         self.plan_preview.setWordWrap(True)
-        preview_box = QWidget()
         preview_column = QVBoxLayout(preview_box)
         preview_column.setContentsMargins(0, 0, 0, 0)
         preview_column.addWidget(self.plan_preview)
-        self.preview_scroll = FittedScroll(preview_box)
-        self.plans.setAccessibleName("Plans")
-        self.plans.itemActivated.connect(self.on_plan_activated)
-        start = QPushButton("Start plan  (Enter)")
-        start.setProperty("primary", True)
-        start.clicked.connect(self.on_start_clicked)
-        plans_heading = QLabel("Plans")
-        plans_heading.setProperty("role", "heading")
 
-        self.quick = QuickSessionForm(catalog, settings)
+    def _build_right(
+        self, right: QVBoxLayout, column: QWidget, catalog: Catalog, settings: Settings
+    ) -> None:
+        # On a short screen the quick session and the last session scroll; the buttons stay.
+        forms = QWidget()
+        self.forms_scroll = FittedScroll(forms)
+        self.forms_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        right.addWidget(self.forms_scroll, 1)
+        forms_column = QVBoxLayout(forms)
+        forms_column.setContentsMargins(0, 0, 0, 0)
+        self.quick = QuickSessionForm(catalog, settings, parent=forms)
         self.quick.submitted.connect(self.quick_session_chosen)
+        forms_column.addWidget(self.quick)
+        last_card = QFrame(forms)
+        last_card.setProperty("role", "card")
+        forms_column.addWidget(last_card)
+        forms_column.addStretch(1)
+        last_layout = QVBoxLayout(last_card)
+        last_heading = QLabel("Last session")
+        last_heading.setProperty("role", "muted")
+        last_layout.addWidget(last_heading)
         self.last_session = QLabel("No sessions logged yet.")
         self.last_session.setTextFormat(Qt.TextFormat.PlainText)  # titles: never HTML
         self.last_session.setWordWrap(True)
-        last_card = QFrame()
-        last_card.setProperty("role", "card")
-        last_heading = QLabel("Last session")
-        last_heading.setProperty("role", "muted")
-        last_layout = QVBoxLayout(last_card)
-        last_layout.addWidget(last_heading)
         last_layout.addWidget(self.last_session)
 
         # Only while the saved choice is "muted": a new session would start silent.
-        self.muted_note = QPushButton("Sound off  ·  turn on (M)")
+        self.muted_note = QPushButton("Sound off  ·  turn on (M)", column)
         self.muted_note.setObjectName("muted-note")
         self.muted_note.setAccessibleName("Turn the sound on for every session (M)")
         self.muted_note.setProperty("warning", True)
         self.muted_note.clicked.connect(lambda: self.action_requested.emit(Action.MUTE))
         self.muted_note.hide()
+        right.addWidget(self.muted_note)
         nav = QHBoxLayout()
+        right.addLayout(nav)
         for text, signal in (
             ("Progress", self.progress_requested),
             ("History", self.history_requested),
@@ -174,40 +221,6 @@ class HomeScreen(Screen):
             button = QPushButton(text)
             button.clicked.connect(signal)
             nav.addWidget(button)
-
-        left = QVBoxLayout()
-        left.addWidget(title)
-        left.addWidget(self.notice)
-        left.addWidget(self.resume_card)
-        left.addWidget(self.advice_card)
-        plans_top = QHBoxLayout()
-        plans_top.addWidget(plans_heading, 1)
-        plans_top.addWidget(start)
-        left.addLayout(plans_top)
-        left.addWidget(self.plans, 1)
-        left.addWidget(self.preview_scroll)
-        # On a short screen the quick session and the last session scroll; the buttons stay.
-        forms = QWidget()
-        forms_column = QVBoxLayout(forms)
-        forms_column.setContentsMargins(0, 0, 0, 0)
-        forms_column.addWidget(self.quick)
-        forms_column.addWidget(last_card)
-        forms_column.addStretch(1)
-        self.forms_scroll = FittedScroll(forms)
-        self.forms_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        right = QVBoxLayout()
-        right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.forms_scroll, 1)
-        right.addWidget(self.muted_note)
-        right.addLayout(nav)
-        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._columns.setContentsMargins(28, 20, 28, 20)
-        self._columns.setSpacing(28)
-        left_widget, right_widget = QWidget(), QWidget()
-        left_widget.setLayout(left)
-        right_widget.setLayout(right)
-        self._columns.addWidget(left_widget, 3)
-        self._columns.addWidget(right_widget, 2)
 
     def show_plans(self, plans: list[PlanFile]) -> None:
         """List ``plans``; the highlight stays on the plan used last (else the first)."""

@@ -66,9 +66,12 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.banner)
         self.setCentralWidget(central)
-        self.home = HomeScreen(services.catalog, services.settings)
-        # Built inside the window: home joins it once, not styled first as a window of its own.
-        self.stack = ScreenStack(self.home, central)
+        # Home is built inside the window, in the stack: never styled first as a window of its
+        # own, nor restyled when moved in.
+        self.stack = ScreenStack(
+            lambda stack: HomeScreen(services.catalog, services.settings, parent=stack), central
+        )
+        self.home = self.stack.home
         column.addWidget(self.stack, 1)
         self.notices: list[str] = []
         """Sentences for the person from start-up (e.g. the log was restored), shown on home."""

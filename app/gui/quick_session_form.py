@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.domain.limits import MAX_BOX_HEIGHT_CM, MAX_SETS_PER_BLOCK
@@ -35,8 +36,10 @@ class QuickSessionForm(QFrame):
 
     submitted = Signal(QuickSession)
 
-    def __init__(self, catalog: Catalog, settings: Settings) -> None:
-        super().__init__()
+    def __init__(
+        self, catalog: Catalog, settings: Settings, *, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         self.setProperty("role", "card")
         self._catalog = catalog
         self._settings = settings

@@ -61,8 +61,8 @@ class Screen(QWidget):
 
     action_requested = Signal(Action)
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         # A screen takes the window's size: its layout's minimum must not widen the window
         # (home keeps living in the stack under every other screen).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
@@ -21,9 +23,13 @@ class ScreenStack(QStackedWidget):
     screen_shown = Signal(str)
     action_requested = Signal(Action)
 
-    def __init__(self, home: HomeScreen, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, make_home: Callable[[QWidget], HomeScreen], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.home = home
+        # Home is made inside the stack: made elsewhere and moved in, every widget on it would
+        # be restyled on the way (about 5 ms of the start).
+        self.home = home = make_home(self)
         self.addWidget(home)
         home.action_requested.connect(self.action_requested)
 

@@ -22,7 +22,7 @@ class NamedScreen(Screen):
 
 
 def _stack(qtbot: QtBot, catalog: Catalog) -> ScreenStack:
-    stack = ScreenStack(HomeScreen(catalog, Settings()))
+    stack = ScreenStack(lambda parent: HomeScreen(catalog, Settings(), parent=parent))
     qtbot.addWidget(stack)
     return stack
 
