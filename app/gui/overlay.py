@@ -21,7 +21,8 @@ class Overlay(QWidget):
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self._host and event.type() == QEvent.Type.Resize:
+        # Hidden, it waits: ``popup`` sizes it (restyling its text costs ~5 ms at start).
+        if watched is self._host and event.type() == QEvent.Type.Resize and self.isVisible():
             self.setGeometry(self._host.rect())
             self._rescale()
         return False
