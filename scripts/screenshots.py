@@ -196,6 +196,9 @@ def _session(window: MainWindow, clock: _Clock, shot: Callable[[str], None]) -> 
     window.show_home()
     window.on_settings_requested()
     shot("11-settings")
+    window.show_home()
+    window.on_progress_requested()
+    shot("12-progress")
 
 
 def _equipment(window: MainWindow) -> None:

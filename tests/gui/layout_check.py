@@ -68,7 +68,8 @@ def _control_problems(window: MainWindow, screen: str, controls: Named) -> list[
     for name, widget in controls:
         if not bounds.contains(window_rect(widget, window)):
             problems.append(f"{screen}: {name!r} lies outside the window")
-        if isinstance(widget, QPushButton) and widget.width() < widget.minimumSizeHint().width():
+        # The theme's padding included: narrower than its size hint, a button cuts its words.
+        if isinstance(widget, QPushButton) and widget.width() < widget.sizeHint().width():
             problems.append(f"{screen}: {name!r} is too narrow for its words")
     for i, (name, widget) in enumerate(controls):
         for other_name, other in controls[i + 1 :]:

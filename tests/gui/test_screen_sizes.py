@@ -192,7 +192,11 @@ def test_every_screen_fits_and_reads_from_the_floor(
     _check(window, "summary", problems)
     window.on_action(Action.NEXT)
     _check(window, "home after a session", problems)
-    for side in (window.on_settings_requested, window.on_history_requested):
+    for side in (
+        window.on_settings_requested,
+        window.on_history_requested,
+        window.on_progress_requested,
+    ):
         side()
         _check(window, window.current.objectName(), problems)
         window.show_home()

@@ -110,6 +110,12 @@ class ProgressScreen(Screen):
         heading.setProperty("role", "heading")
         self.variation = QComboBox()
         self.variation.setAccessibleName("Variation for the reps chart")
+        # Not as wide as the longest name: at 1024 pixels the range buttons beside it would be
+        # squeezed until their words were cut (names elide instead).
+        self.variation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.variation.setMinimumContentsLength(12)
         self.tabs = QTabBar()
         for spec in CHART_SPECS:
             self.tabs.addTab(spec.name)
