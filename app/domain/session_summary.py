@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from app.domain.units import Units, format_height
+
 
 class LoggedSetRow(Protocol):
     """What the summary reads from a logged set (``SetRecord`` fits)."""
@@ -28,8 +30,24 @@ class VariationTotals:
     sets: int
     reps: int
     reps_per_set: tuple[int, ...]
+    boxes_per_set: tuple[float | None, ...]
     lowest_box_cm: float | None
     tempos: frozenset[str]
+
+    def sets_text(self, units: Units) -> str:
+        """``6 + 8 reps · box 45 cm``, or ``6 reps at 45 cm + 8 at 30 cm`` when the box moved."""
+        if len(set(self.boxes_per_set)) <= 1:
+            reps = " + ".join(str(r) for r in self.reps_per_set)
+            box = format_height(self.boxes_per_set[0] if self.boxes_per_set else None, units)
+            return f"{reps} reps" + (f" · box {box}" if box else "")
+        parts = []
+        sets = zip(self.reps_per_set, self.boxes_per_set, strict=True)
+        for index, (reps, box_cm) in enumerate(sets):
+            height = format_height(box_cm, units)
+            parts.append(
+                f"{reps}{' reps' if index == 0 else ''}" + (f" at {height}" if height else "")
+            )
+        return " + ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +115,7 @@ def _totals(variation: str, rows: Sequence[LoggedSetRow]) -> VariationTotals:
         sets=len(rows),
         reps=sum(row.reps for row in rows),
         reps_per_set=tuple(row.reps for row in rows),
+        boxes_per_set=tuple(row.box_height_cm for row in rows),
         lowest_box_cm=min(boxes) if boxes else None,
         tempos=frozenset(row.tempo for row in rows),
     )

@@ -63,9 +63,7 @@ class SummaryScreen(Screen):
         for name, totals in zip(
             (name for name, _ in comparisons), summary.by_variation, strict=True
         ):
-            reps = " + ".join(str(r) for r in totals.reps_per_set)
-            box = format_height(totals.lowest_box_cm, units)
-            self.lines.append(f"{name}: {reps} reps" + (f" · box {box}" if box else ""))
+            self.lines.append(f"{name}: {totals.sets_text(units)}")
         for name, comparison in comparisons:
             self.lines.append(_compare_text(name, comparison, units))
         if rehearsal:

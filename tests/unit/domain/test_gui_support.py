@@ -94,6 +94,13 @@ def test_summary_and_comparison() -> None:
     assert (summary.sets, summary.total_reps, summary.time_under_tension_s) == (2, 18, 90)
     totals = summary.by_variation[0]
     assert totals.lowest_box_cm == 40
+    # Each set with its own box when the box moved, not the lowest for them all.
+    assert totals.sets_text(Units.CM) == "10 reps at 45 cm + 8 at 40 cm"
+    assert totals.sets_text(Units.INCHES) == "10 reps at 17.7 in + 8 at 15.7 in"
+    same_box = summarize([_Row("a", 10, 45, "3-1-1-0", 50), _Row("a", 8, 45, "3-1-1-0", 40)])
+    assert same_box.by_variation[0].sets_text(Units.CM) == "10 + 8 reps · box 45 cm"
+    floor = summarize([_Row("f", 12, None, "2-0-1-0", 30), _Row("f", 9, None, "2-0-1-0", 25)])
+    assert floor.by_variation[0].sets_text(Units.CM) == "12 + 9 reps"
     comparison = compare(totals, [_Row("a", 7, 45, "3-1-1-0", 35), _Row("b", 9, None, "x", 1)])
     assert comparison is not None
     assert comparison.reps_change == 11 and comparison.same_tempo
