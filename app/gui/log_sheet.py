@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.limits import MAX_BOX_HEIGHT_CM
+from app.domain.limits import MAX_BOX_HEIGHT_CM, MAX_LOGGED_REPS
 from app.domain.player import PlayerView, SetResult
 from app.domain.units import Units, from_display, to_display
 from app.domain.variation import Variation
@@ -61,7 +61,7 @@ class LogSheet(Screen):
         self.reps_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.fewer = self.touch("−", "Fewer reps (↓)", Action.DOWN, scale=1.4)
         self.more = self.touch("+", "More reps (↑)", Action.UP, scale=1.4)
-        reps_row = QHBoxLayout()
+        self._reps_row = reps_row = QHBoxLayout()
         reps_row.addStretch(1)
         reps_row.addWidget(self.fewer)
         reps_row.addWidget(self.reps_label, 2)
@@ -160,6 +160,15 @@ class LogSheet(Screen):
         # A portrait tablet has height to spare: the number and its − and + grow into it
         # (up to 1.6 times), bigger targets for a tap and a number read from further away.
         grow = min(TALL_GROWTH, max(1.0, self.height() / max(1, self.width())))
+        # ... as far as the widest count (four digits) still fits between them.
+        margins = self._rows.contentsMargins()
+        across = self.width() - margins.left() - margins.right() - 4 * self._reps_row.spacing()
+        widest = (
+            self.reps_label.fontMetrics().horizontalAdvance(str(MAX_LOGGED_REPS))
+            + self.fewer.minimumWidth()
+            + self.more.minimumWidth()
+        )
+        grow = min(grow, 0.95 * across / max(1, widest))
         if grow > 1.0:
             unit = round(min(self.width(), round(self.height() * 1.25)) * grow)
             for widget in (self.reps_label, self.fewer, self.more):

@@ -78,3 +78,42 @@ def test_every_control_on_the_log_sheet_is_a_named_fingertip_target(
     result = sheet.result()
     assert result.reps_in_reserve == 1
     assert result.form_flags == ("Hips sagging",)
+
+
+PORTRAITS = [(800, 1280), (720, 1280), (600, 1024), (1080, 1920), (1200, 1920)]
+
+
+@pytest.mark.parametrize(("width", "height"), PORTRAITS, ids=[f"{w}x{h}" for w, h in PORTRAITS])
+def test_on_a_portrait_tablet_the_biggest_count_still_fits_between_its_buttons(
+    make_window: Callable[..., MainWindow],
+    data_dir: Path,
+    clock: FakeClock,
+    qapp: QApplication,
+    width: int,
+    height: int,
+) -> None:
+    apply_theme(qapp, Theme.DARK)
+    write_plan(data_dir, "ladder.toml", LADDER)
+    window = make_window()
+    window.resize(width, height)
+    select_plan(window, "Ladder for sizes")
+    window.on_action(Action.NEXT)
+    while screen_name(window) == "setup":
+        window.on_action(Action.NEXT)
+    window.on_action(Action.START_PAUSE)
+    clock.advance(20)
+    running(window).driver.on_tick()
+    window.on_action(Action.NEXT)  # end the set
+    sheet = window.current
+    assert isinstance(sheet, LogSheet)
+    sheet.keypad.open_pad()
+    for _ in range(3):
+        sheet.keypad.on_digit("9")
+    sheet.keypad.on_ok()
+    window.on_action(Action.UP)  # the most a set may hold
+    for _ in range(3):
+        QApplication.processEvents()
+    assert sheet.reps_label.text() == "1000"
+    cut = [problem for problem in layout_problems(window, "log sheet") if "'1000'" in problem]
+    assert not cut
+    assert sheet.fewer.height() > sheet.save.height()  # still grown into the spare height
