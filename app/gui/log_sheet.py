@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QDoubleSpinBox,
     QGridLayout,
@@ -80,24 +81,29 @@ class LogSheet(Screen):
         self.box.setValue(to_display(schedule.box_height_cm or 0.0, units))
         self.rir = QButtonGroup(self)
         self.rir.setExclusive(False)
-        rir_row = QHBoxLayout()
-        rir_row.addWidget(QLabel("Reps in reserve"))
+        # The question beside its answers; above them on a narrow screen (see rescale).
+        self._rir_label = QLabel("Reps in reserve")
+        self._rir_answers = QHBoxLayout()
+        rir_row = self._rir_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        rir_row.addWidget(self._rir_label)
+        rir_row.addLayout(self._rir_answers, 1)
         for value in range(MAX_RIR + 1):
             words = f"{value}+" if value == MAX_RIR else str(value)
             button = TouchButton(words, f"Reps in reserve: {words}")
             button.setCheckable(True)
             self.rir.addButton(button, value)
-            rir_row.addWidget(button)
+            self._rir_answers.addWidget(button)
         self.rir.idClicked.connect(self.on_rir_clicked)
         # Toggle buttons, not small check boxes: each is a whole fingertip target.
         self.flags: list[TouchButton] = []
-        flags = QGridLayout()
+        self._flag_grid = flags = QGridLayout()
         flags.setSpacing(8)
-        for index, mistake in enumerate(variation.mistakes):
+        for mistake in variation.mistakes:
             flag = TouchButton(mistake, f"Form slipped: {mistake}")
             flag.setCheckable(True)
             self.flags.append(flag)
-            flags.addWidget(flag, index // FLAG_COLUMNS, index % FLAG_COLUMNS)
+        self._flag_columns = 0
+        self._place_flags(FLAG_COLUMNS)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Note (optional)")
         self.note.setAccessibleName("Note (optional)")
@@ -173,10 +179,36 @@ class LogSheet(Screen):
             unit = round(min(self.width(), round(self.height() * 1.25)) * grow)
             for widget in (self.reps_label, self.fewer, self.more):
                 widget.rescale(unit)
+        self._fit_rows()
         touch_px = self.save.minimumHeight()  # what the touch buttons took for this screen
         for field in self.fields:
             if field.minimumHeight() != touch_px:
                 field.setFixedHeight(touch_px)
+
+    def _fit_rows(self) -> None:
+        """On a narrow screen (a 7-inch tablet upright) the words would be cut: the flags go
+        two to a row, and the reps-in-reserve question above its answers."""
+        margins = self._rows.contentsMargins()
+        across = self.width() - margins.left() - margins.right()
+        widths = [flag.sizeHint().width() for flag in self.flags]
+        columns = [max(widths[column::FLAG_COLUMNS], default=0) for column in range(FLAG_COLUMNS)]
+        fits = sum(columns) + self._flag_grid.spacing() * (FLAG_COLUMNS - 1) <= across
+        self._place_flags(FLAG_COLUMNS if fits else FLAG_COLUMNS - 1)
+        answers = [button.sizeHint().width() for button in self.rir.buttons()]
+        gaps = self._rir_row.spacing() * len(answers)
+        side_by_side = self._rir_label.sizeHint().width() + sum(answers) + gaps <= across
+        self._rir_row.setDirection(
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        )
+
+    def _place_flags(self, columns: int) -> None:
+        if columns == self._flag_columns:
+            return
+        self._flag_columns = columns
+        for flag in self.flags:
+            self._flag_grid.removeWidget(flag)
+        for index, flag in enumerate(self.flags):
+            self._flag_grid.addWidget(flag, index // columns, index % columns)
 
     def _show_reps(self) -> None:
         self.reps_label.setText(str(self.reps))

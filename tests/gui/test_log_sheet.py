@@ -84,7 +84,7 @@ PORTRAITS = [(800, 1280), (720, 1280), (600, 1024), (1080, 1920), (1200, 1920)]
 
 
 @pytest.mark.parametrize(("width", "height"), PORTRAITS, ids=[f"{w}x{h}" for w, h in PORTRAITS])
-def test_on_a_portrait_tablet_the_biggest_count_still_fits_between_its_buttons(
+def test_on_a_portrait_tablet_the_biggest_count_and_every_answer_fit(
     make_window: Callable[..., MainWindow],
     data_dir: Path,
     clock: FakeClock,
@@ -114,6 +114,7 @@ def test_on_a_portrait_tablet_the_biggest_count_still_fits_between_its_buttons(
     for _ in range(3):
         QApplication.processEvents()
     assert sheet.reps_label.text() == "1000"
-    cut = [problem for problem in layout_problems(window, "log sheet") if "'1000'" in problem]
-    assert not cut
+    # Nothing cut, narrow tablets included: the flags go two to a row there, and the
+    # reps-in-reserve question above its answers.
+    assert not layout_problems(window, "log sheet")
     assert sheet.fewer.height() > sheet.save.height()  # still grown into the spare height
