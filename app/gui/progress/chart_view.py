@@ -10,15 +10,17 @@ import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.DateAxisItem import (
+    MAX_REGULAR_TIMESTAMP,
+    MIN_REGULAR_TIMESTAMP,
     MONTH_SPACING,
     YEAR_SPACING,
     TickSpec,
     ZoomLevel,
-    makeMStepper,
     makeYStepper,
 )
 from PySide6.QtCore import QRectF, Qt
@@ -128,7 +130,7 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no types
         self.zoomLevels[np.inf] = ZoomLevel(
             [
                 TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 2, 5, 10]),
-                TickSpec(MONTH_SPACING, makeMStepper(1), "%b", autoSkip=[1, 3, 6]),
+                TickSpec(MONTH_SPACING, _calendar_months, "%b", autoSkip=[1, 3, 6]),
             ],
             "YYYYYY",  # what pyqtgraph spaces the labels by: a year and half a year's gap
         )
@@ -145,6 +147,20 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no types
     def tick_labels(self) -> list[str]:
         """The labels drawn at the axis' current size and range."""
         return _drawn_labels(self)
+
+
+def _calendar_months(at_s: float, every: int, first: bool) -> float:
+    """The first day of the next month after ``at_s`` that is ``every`` months on from a
+    January: quarters are Apr, Jul and Oct, never Dec next to the year's own label (pyqtgraph
+    counts on from the first month in sight)."""
+    del first
+    if not MIN_REGULAR_TIMESTAMP <= at_s <= MAX_REGULAR_TIMESTAMP:
+        return math.inf
+    day = datetime.fromtimestamp(at_s, UTC)
+    month = (day.year * 12 + day.month - 1) // every * every + every
+    if month // 12 > 9998:
+        return math.inf
+    return datetime(month // 12, month % 12 + 1, 1, tzinfo=UTC).timestamp()
 
 
 def _drawn_labels(axis: pg.AxisItem) -> list[str]:

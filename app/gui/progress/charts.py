@@ -155,11 +155,8 @@ class LadderChart(Chart):
                 angle=90,
                 pen=pg.mkPen(ink, width=2, style=Qt.PenStyle.DashLine),
                 label=names[int(code)],
-                labelOpts={
-                    "color": ink,
-                    "anchors": [(0, 0.5), (0, 0.5)],
-                    "fill": self.palette.background,
-                },
+                # No fill: a name over the line must not hide the sessions under it.
+                labelOpts={"color": ink, "anchors": [(0, 0.5), (0, 0.5)]},
             )
             marker.label.setFont(bold(self.palette.tick_pt))
             self.plot.add(marker)
@@ -169,7 +166,8 @@ class LadderChart(Chart):
         ticks = [(LOADED_LADDER_CM, "Loaded"), (0.0, "Floor")]
         ticks += [(float(h), f"{h}") for h in range(10, int(top) + 10, 10)]
         self.plot.left.setTicks([ticks, []])
-        self.plot.show_range(x_range, (LOADED_LADDER_CM - 5, max(top, 10.0) + 5))
+        # Room above the highest session for the first row of names.
+        self.plot.show_range(x_range, (LOADED_LADDER_CM - 5, max(top, 10.0) + 10))
 
     def _place_labels(self) -> None:
         """Stack the variation names down from the top, a line of text apart at any height

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -148,3 +149,20 @@ def _check_ladder_names(screen: ProgressScreen, size: tuple[int, int]) -> None:
     for i, (name, rect) in enumerate(names):
         for other, other_rect in names[i + 1 :]:
             assert not rect.intersects(other_rect), f"{name!r} lies over {other!r} at {size}"
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 800), (800, 1280)])
+def test_months_are_dated_from_january_so_none_runs_into_a_year(
+    screen: ProgressScreen, size: tuple[int, int]
+) -> None:
+    screen.resize(*size)
+    show_chart(screen, "Weekly volume", TimeRange.ONE_YEAR)
+    labels = screen.chart().plot.bottom.tick_labels()
+    names = [datetime(2001, m, 1).strftime("%b") for m in range(1, 13)]
+    months = [names.index(label) + 1 for label in labels if label in names]
+    assert months, labels
+    # Every month, or quarters (Apr, Jul, Oct) or half years (Jul) counted from January, whose
+    # place the year's label takes: never Dec (or Mar) right before the year.
+    quarters = set(months) <= {4, 7, 10}
+    monthly = all((b - a) % 12 in (1, 2) for a, b in itertools.pairwise(months))
+    assert quarters or monthly, labels
