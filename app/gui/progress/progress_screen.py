@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabBar,
     QVBoxLayout,
@@ -52,6 +53,8 @@ from app.storage.store import Store, StoreError
 __all__ = ["CHARTS", "ProgressScreen", "wall_clock_s"]
 
 HOVER_RADIUS_PX = 24.0
+SHORT_NAME_CHARS = 12
+"""About how many characters of a name the variation list keeps when the row is short."""
 
 
 def wall_clock_s(moment: datetime) -> float:
@@ -110,12 +113,11 @@ class ProgressScreen(Screen):
         heading.setProperty("role", "heading")
         self.variation = QComboBox()
         self.variation.setAccessibleName("Variation for the reps chart")
-        # Not as wide as the longest name: at 1024 pixels the range buttons beside it would be
-        # squeezed until their words were cut (names elide instead).
-        self.variation.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.variation.setMinimumContentsLength(12)
+        # As wide as its longest name where there is room; where there is not (1024 pixels),
+        # it gives way down to about a dozen characters (the range buttons do not: see below).
+        self.variation.ensurePolished()
+        metrics = self.variation.fontMetrics()
+        self.variation.setMinimumWidth(metrics.averageCharWidth() * SHORT_NAME_CHARS + 48)
         self.tabs = QTabBar()
         for spec in CHART_SPECS:
             self.tabs.addTab(spec.name)
@@ -133,6 +135,8 @@ class ProgressScreen(Screen):
             button = QPushButton(time_range.label)
             button.setCheckable(True)
             button.setChecked(time_range is self.time_range)
+            # Squeezed below its size hint, a styled button cuts its words.
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             self.range_buttons.addButton(button, index)
             ranges.addWidget(button)
         self.range_buttons.idClicked.connect(self.on_range_clicked)
