@@ -10,7 +10,7 @@ import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pyqtgraph as pg
@@ -149,6 +149,9 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no types
         return _drawn_labels(self)
 
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def _calendar_months(at_s: float, every: int, first: bool) -> float:
     """The first day of the next month after ``at_s`` that is ``every`` months on from a
     January: quarters are Apr, Jul and Oct, never Dec next to the year's own label (pyqtgraph
@@ -156,11 +159,11 @@ def _calendar_months(at_s: float, every: int, first: bool) -> float:
     del first
     if not MIN_REGULAR_TIMESTAMP <= at_s <= MAX_REGULAR_TIMESTAMP:
         return math.inf
-    day = datetime.fromtimestamp(at_s, UTC)
+    day = EPOCH + timedelta(seconds=at_s)  # not fromtimestamp: Windows refuses dates before 1970
     month = (day.year * 12 + day.month - 1) // every * every + every
     if month // 12 > 9998:
         return math.inf
-    return datetime(month // 12, month % 12 + 1, 1, tzinfo=UTC).timestamp()
+    return (datetime(month // 12, month % 12 + 1, 1, tzinfo=UTC) - EPOCH).total_seconds()
 
 
 def _drawn_labels(axis: pg.AxisItem) -> list[str]:
