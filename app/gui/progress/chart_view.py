@@ -149,7 +149,7 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no types
         return _drawn_labels(self)
 
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _calendar_months(at_s: float, every: int, first: bool) -> float:
@@ -159,11 +159,11 @@ def _calendar_months(at_s: float, every: int, first: bool) -> float:
     del first
     if not MIN_REGULAR_TIMESTAMP <= at_s <= MAX_REGULAR_TIMESTAMP:
         return math.inf
-    day = EPOCH + timedelta(seconds=at_s)  # not fromtimestamp: Windows refuses dates before 1970
+    day = _EPOCH + timedelta(seconds=at_s)  # not fromtimestamp: Windows refuses dates before 1970
     month = (day.year * 12 + day.month - 1) // every * every + every
     if month // 12 > 9998:
         return math.inf
-    return (datetime(month // 12, month % 12 + 1, 1, tzinfo=UTC) - EPOCH).total_seconds()
+    return (datetime(month // 12, month % 12 + 1, 1, tzinfo=UTC) - _EPOCH).total_seconds()
 
 
 def _drawn_labels(axis: pg.AxisItem) -> list[str]:
