@@ -28,20 +28,13 @@ def touch_px(width: int, height: int) -> int:
     return max(MIN_TOUCH_PX, round(0.075 * min(width, round(height * 1.25))))
 
 
-@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_every_control_on_the_log_sheet_is_a_named_fingertip_target(
-    qtbot: QtBot,
-    make_window: Callable[..., MainWindow],
-    data_dir: Path,
-    clock: FakeClock,
-    qapp: QApplication,
-    width: int,
-    height: int,
-) -> None:
-    apply_theme(qapp, Theme.DARK)  # the look people get: bigger text than Qt's own
+def _log_sheet(
+    make_window: Callable[..., MainWindow], data_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> tuple[MainWindow, LogSheet]:
+    """The sheet after the ladder plan's first set, in a window of ``size``."""
     write_plan(data_dir, "ladder.toml", LADDER)
     window = make_window()
-    window.resize(width, height)
+    window.resize(*size)
     select_plan(window, "Ladder for sizes")
     window.on_action(Action.NEXT)
     while screen_name(window) == "setup":
@@ -54,6 +47,21 @@ def test_every_control_on_the_log_sheet_is_a_named_fingertip_target(
     assert isinstance(sheet, LogSheet)
     for _ in range(3):
         QApplication.processEvents()
+    return window, sheet
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_control_on_the_log_sheet_is_a_named_fingertip_target(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    data_dir: Path,
+    clock: FakeClock,
+    qapp: QApplication,
+    width: int,
+    height: int,
+) -> None:
+    apply_theme(qapp, Theme.DARK)  # the look people get: bigger text than Qt's own
+    window, sheet = _log_sheet(make_window, data_dir, clock, (width, height))
 
     controls = visible_controls(window)
     names = [name for name, _ in controls]
@@ -93,19 +101,7 @@ def test_on_a_portrait_tablet_the_biggest_count_and_every_answer_fit(
     height: int,
 ) -> None:
     apply_theme(qapp, Theme.DARK)
-    write_plan(data_dir, "ladder.toml", LADDER)
-    window = make_window()
-    window.resize(width, height)
-    select_plan(window, "Ladder for sizes")
-    window.on_action(Action.NEXT)
-    while screen_name(window) == "setup":
-        window.on_action(Action.NEXT)
-    window.on_action(Action.START_PAUSE)
-    clock.advance(20)
-    running(window).driver.on_tick()
-    window.on_action(Action.NEXT)  # end the set
-    sheet = window.current
-    assert isinstance(sheet, LogSheet)
+    window, sheet = _log_sheet(make_window, data_dir, clock, (width, height))
     sheet.keypad.open_pad()
     for _ in range(3):
         sheet.keypad.on_digit("9")
