@@ -37,9 +37,9 @@ class VariationTotals:
     def sets_text(self, units: Units) -> str:
         """``6 + 8 reps · box 45 cm``, or ``6 reps at 45 cm + 8 at 30 cm`` when the box moved."""
         if len(set(self.boxes_per_set)) <= 1:
-            reps = " + ".join(str(r) for r in self.reps_per_set)
+            counts = " + ".join(str(r) for r in self.reps_per_set)
             box = format_height(self.boxes_per_set[0] if self.boxes_per_set else None, units)
-            return f"{reps} reps" + (f" · box {box}" if box else "")
+            return f"{counts} reps" + (f" · box {box}" if box else "")
         parts = []
         sets = zip(self.reps_per_set, self.boxes_per_set, strict=True)
         for index, (reps, box_cm) in enumerate(sets):
