@@ -23,7 +23,7 @@ def plans(services: Services) -> list[PlanFile]:
 def last_session_text(services: Services) -> str:
     """The newest session with logged sets, at a glance."""
     store = services.store
-    for record in reversed(store.sessions()[-_SESSIONS_TO_SCAN:]):
+    for record in store.newest_sessions(_SESSIONS_TO_SCAN):
         rows = store.sets(session_id=record.id)
         if not rows:
             continue

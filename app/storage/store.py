@@ -115,6 +115,10 @@ class Store(LogConnection):
     def sessions(self) -> list[SessionRecord]:
         return self._sessions("ORDER BY julianday(started_at), id")
 
+    def newest_sessions(self, count: int) -> list[SessionRecord]:
+        """The ``count`` newest sessions, newest first (home reads these, not the whole log)."""
+        return self._sessions("ORDER BY julianday(started_at) DESC, id DESC LIMIT ?", (count,))
+
     def record_set(
         self, session_id: int, logged: LoggedSet, ended_at: datetime, *, uid: str | None = None
     ) -> int:

@@ -69,6 +69,15 @@ def test_finished_and_abandoned_sessions_are_not_offered_for_resume(tmp_path: Pa
         assert store.unfinished_session() is None
 
 
+def test_the_newest_sessions_come_by_start_time_newest_first(tmp_path: Path) -> None:
+    with Store(tmp_path / "log.sqlite3") as store:
+        later = store.begin_session(title="Later", started_at=T0 + timedelta(days=2))
+        earlier = store.begin_session(title="Earlier", started_at=T0)
+        latest = store.begin_session(title="Latest", started_at=T0 + timedelta(days=3))
+        assert store.newest_sessions(2) == [store.session(latest.id), store.session(later.id)]
+        assert [s.id for s in store.newest_sessions(10)] == [latest.id, later.id, earlier.id]
+
+
 def test_sets_read_back_with_everything_the_log_sheet_held(tmp_path: Path) -> None:
     with Store(tmp_path / "log.sqlite3") as store:
         session = store.begin_session(title="Ladder", started_at=T0, rehearsal=True, speed=4.0)
