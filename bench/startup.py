@@ -116,12 +116,11 @@ def main() -> None:
         bare: list[float] = []
         pyqtgraph_loaded = False
         for _ in range(RUNS):
-            for times, run in (
-                (fresh, lambda: first_start(platform)),
-                (ten_years, lambda: one_run(platform, returning)),
-                (bare, lambda: one_run(platform, returning, BARE)),
+            for times, (elapsed, loaded) in (
+                (fresh, first_start(platform)),
+                (ten_years, one_run(platform, returning)),
+                (bare, one_run(platform, returning, BARE)),
             ):
-                elapsed, loaded = run()
                 times.append(elapsed)
                 pyqtgraph_loaded |= loaded and times is not bare
     baseline = statistics.median(bare)
