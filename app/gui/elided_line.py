@@ -35,7 +35,12 @@ class ElidedLine(QLabel):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         if not self._elided:
             return super().sizeHint()
-        return QSize(self.fontMetrics().averageCharWidth() * 8, self.fontMetrics().height())
+        # one line inside the margins: a line as tall as the label would lose its descenders
+        margins = self.contentsMargins()
+        return QSize(
+            self.fontMetrics().averageCharWidth() * 8 + margins.left() + margins.right(),
+            self.fontMetrics().height() + margins.top() + margins.bottom(),
+        )
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return self.sizeHint() if self._elided else super().minimumSizeHint()

@@ -41,6 +41,8 @@ PREVIEW_LINES = 3
 PLAN_ROWS_TALL, PLAN_ROWS_SHORT = 3, 2
 """Whole plan rows always in sight: on a screen 720 px tall or more, and on a shorter one."""
 TALL_PX = 720
+REASON_GAP_PX = 6
+"""Space under each reason, before the next block's headline (a third of it on a short screen)."""
 
 
 class HomeScreen(Screen):
@@ -269,7 +271,6 @@ class HomeScreen(Screen):
             headline.setWordWrap(True)
             why = ElidedLine(reason)
             why.setProperty("role", "secondary")
-            why.setContentsMargins(0, 0, 0, 6)
             self.advice_labels += [headline, why]
         for label in self.advice_labels:
             self.advice_lines.addWidget(label)
@@ -371,6 +372,7 @@ class HomeScreen(Screen):
         for label in self.advice_labels:
             if isinstance(label, ElidedLine):
                 label.set_elided(not tall)
+                label.setContentsMargins(0, 0, 0, REASON_GAP_PX if tall else REASON_GAP_PX // 3)
         self.plans.min_rows = rows
         self.plans.keep_min_rows()
         line = self.plan_preview.fontMetrics().lineSpacing()

@@ -61,6 +61,8 @@ def test_the_ladder_advice_and_whole_plan_rows_show_without_scrolling(
             label, ElidedLine
         ), f"{label.text()!r} is cut"
     assert all(not reason.elided for reason in reasons) == whole_reasons
+    for reason in reasons:  # a reason cut to one line keeps that line whole, descenders too
+        assert reason.contentsRect().height() >= reason.fontMetrics().height(), reason.text()
     plans = home.plans
     shown = whole_rows(plans)
     assert len(shown) >= rows, f"{len(shown)} whole plan rows in sight"
