@@ -3,11 +3,14 @@
 Rows sharing ``Date`` and ``Workout Name`` are one workout. ``Set Order`` is a number for a
 working set, ``W`` a warm-up, ``D`` a drop set, ``F`` a set to failure; ``Rest Timer`` and
 ``Note`` rows are not sets. The classic export does not say the weight's unit.
+
+Strong names the columns in the phone's language (German, French and Chinese exports have been
+seen); the cells stay as in English: ISO dates, ``.`` decimals, the same ``Set Order`` codes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from app.domain.foreign_set import ForeignSet, SetKind, WeightUnit, parse_rpe
 from app.storage.imports import cells
@@ -26,27 +29,86 @@ _WEIGHT_COLUMNS = {
 }
 
 
+# The column names of Strong's exports in other languages, in English (a name the same in
+# both, such as French "Date" or "Notes", needs no entry).
+_LANGUAGES: Mapping[str, Mapping[str, str]] = {
+    "German": {
+        "Datum": "Date",
+        "Workout-Name": "Workout Name",
+        "Dauer": "Duration",
+        "Name der Übung": "Exercise Name",
+        "Reihenfolge festlegen": "Set Order",
+        "Gewicht": "Weight",
+        "Wiederh.": "Reps",
+        "Entfernung": "Distance",
+        "Sekunden": "Seconds",
+        "Notizen": "Notes",
+        "Workout-Notizen": "Workout Notes",
+    },
+    "French": {
+        "Nom de l'entraînement": "Workout Name",
+        "Durée": "Duration",
+        "Nom de l'exercice": "Exercise Name",
+        "Ordre de la série": "Set Order",
+        "Poids": "Weight",
+        "Réps": "Reps",
+        "Secondes": "Seconds",
+        "Notes d'entraînement": "Workout Notes",
+    },
+    "Chinese": {
+        "日期": "Date",
+        "锻炼名称": "Workout Name",
+        "时长": "Duration",
+        "运动名称": "Exercise Name",
+        "设置顺序": "Set Order",
+        "重量": "Weight",
+        "次": "Reps",
+        "距离": "Distance",
+        "秒": "Seconds",
+        "备注": "Notes",
+        "锻炼备注": "Workout Notes",
+    },
+}
+
+
 def detect(header: list[str]) -> ExportFormat | None:
-    names = set(header)
-    if not names >= _REQUIRED:
+    language, columns = _columns(header)
+    if not columns.keys() >= _REQUIRED:
         return None
-    weight_column = next((c for c in _WEIGHT_COLUMNS if c in names), None)
-    if "Workout #" in names:
+    weight_column = next((c for c in _WEIGHT_COLUMNS if c in columns), None)
+    if "Workout #" in columns:
         form, label = "strong-v6", "Strong (v6, 2024 and later)"
-    elif "Weight Unit" in names:
+    elif "Weight Unit" in columns:
         form, label = "strong-unit-column", "Strong (with a Weight Unit column)"
     elif len(header) == 10:
         form, label = "strong-10", "Strong (classic, 10 columns)"
     else:
         form, label = "strong-12", "Strong (classic)"
-    return ExportFormat(form, "Strong", label, "Exercise Name", _reader(weight_column, names))
+    if language is not None:
+        label = f"{label[:-1]}, columns named in {language})"
+    reader = _reader(weight_column, columns)
+    return ExportFormat(form, "Strong", label, columns["Exercise Name"], reader)
 
 
-def _reader(weight_column: str | None, names: set[str]) -> Callable[[Cells, int], ForeignSet | str]:
-    has_unit = "Weight Unit" in names
+def _columns(header: list[str]) -> tuple[str | None, dict[str, str]]:
+    """The language the header is in (None: English) and each English name's column in it."""
+    names = set(header)
+    for language, english in _LANGUAGES.items():
+        if english.keys() & names:
+            return language, {english.get(name, name): name for name in header}
+    return None, {name: name for name in header}
+
+
+def _reader(
+    weight_column: str | None, columns: Mapping[str, str]
+) -> Callable[[Cells, int], ForeignSet | str]:
+    has_unit = "Weight Unit" in columns
+
+    def cell(row: Cells, english: str) -> str:
+        return row.get(columns.get(english, english), "")
 
     def read_set(row: Cells, line: int) -> ForeignSet | str:
-        order = row["Set Order"].strip()
+        order = cell(row, "Set Order").strip()
         if order.lower() == "rest timer":
             return REST_TIMER
         if order.lower() == "note":
@@ -56,28 +118,30 @@ def _reader(weight_column: str | None, names: set[str]) -> Callable[[Cells, int]
         elif order.upper() in _KINDS:
             kind = _KINDS[order.upper()]
         else:
-            raise ValueError(f"Set Order {order!r} must be a number, W, D, F, Rest Timer or Note")
-        reps = cells.reps(row["Reps"], "Reps")
+            raise ValueError(
+                f"{columns['Set Order']} {order!r} must be a number, W, D, F, Rest Timer or Note"
+            )
+        reps = cells.reps(cell(row, "Reps"), columns["Reps"])
         if reps is None:
             return NO_REPS
         weight = None
         if weight_column is not None:
             unit = _WEIGHT_COLUMNS[weight_column]
             if has_unit:
-                unit = cells.unit_named(row["Weight Unit"], "Weight Unit")
-            weight = cells.weight(row[weight_column], unit, weight_column)
-        date_text = row["Date"].strip()
-        title = row["Workout Name"].strip()
+                unit = cells.unit_named(cell(row, "Weight Unit"), "Weight Unit")
+            weight = cells.weight(cell(row, weight_column), unit, columns[weight_column])
+        date_text = cell(row, "Date").strip()
+        title = cell(row, "Workout Name").strip()
         return ForeignSet(
             line=line,
             workout_key=f"strong\x1f{date_text}\x1f{title}",
             workout_title=title,
-            started_at=parse_when(date_text, "Date"),
-            exercise=row["Exercise Name"].strip(),
+            started_at=parse_when(date_text, columns["Date"]),
+            exercise=cell(row, "Exercise Name").strip(),
             reps=reps,
             weight=weight,
             kind=kind,
-            rpe=parse_rpe(row.get("RPE", "")),
+            rpe=parse_rpe(cell(row, "RPE")),
         )
 
     return read_set

@@ -38,6 +38,25 @@ STRONG_V6 = (
     '"3";"2024-04-09 13:06:16";"Home";"3299";"Push Up";"2";"10.0";"6";"7";"";"";"";""\n'
     '"3";"2024-04-09 13:06:16";"Home";"3299";"Incline Push Up";"1";"";"12";"";"";"";"";""'
 )
+# Strong with the phone set to German, French or Chinese: the column names change, not the cells.
+STRONG_GERMAN = (
+    "Datum,Workout-Name,Dauer,Name der Übung,Reihenfolge festlegen,Gewicht,Wiederh.,Entfernung,"
+    "Sekunden,Notizen,Workout-Notizen,RPE\n"
+    '2021-03-02 18:10:00,"Abends",31min,"Push Up",1,0,14,0,0,"","",\n'
+    '2021-03-02 18:10:00,"Abends",31min,"Push Up",2,0.0,12,0,0,,,8.5\n'
+    '2021-03-02 18:10:00,"Abends",31min,"Kniebeuge",1,40.0,10,0,0,"",,\n'
+)
+STRONG_FRENCH = (
+    "Date,Nom de l'entraînement,Durée,Nom de l'exercice,Ordre de la série,Poids,Réps,Distance,"
+    "Secondes,Notes,Notes d'entraînement,RPE\n"
+    '2022-05-14 07:30:00,"Matin",20m,"Push Up",W,0,6,0,0,"","",\n'
+    '2022-05-14 07:30:00,"Matin",20m,"Push Up",1,10,8,0,0,,,\n'
+)
+STRONG_CHINESE = (
+    "日期,锻炼名称,时长,运动名称,设置顺序,重量,次,距离,秒,备注,锻炼备注,RPE\n"
+    '2020-10-02 06:00:00,"1.Push",1小时5分钟,"Push Up",1,0,20,0,0,"","星期五",\n'
+    '2020-10-02 06:00:00,"1.Push",1小时5分钟,"Push Up",2,0,18,0,0,,,\n'
+)
 HEVY_KG = (
     '"title","start_time","end_time","description","exercise_title","superset_id",'
     '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'

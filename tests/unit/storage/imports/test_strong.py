@@ -8,7 +8,15 @@ import pytest
 from app.domain.foreign_set import ForeignSet, SetKind
 from app.storage.imports import strong
 from app.storage.imports.export_format import REST_TIMER
-from tests.unit.storage.imports.exports import STRONG_10, STRONG_CLASSIC, STRONG_V6, preview
+from tests.unit.storage.imports.exports import (
+    STRONG_10,
+    STRONG_CHINESE,
+    STRONG_CLASSIC,
+    STRONG_FRENCH,
+    STRONG_GERMAN,
+    STRONG_V6,
+    preview,
+)
 
 
 def local(year: int, month: int, day: int, hour: int, minute: int, second: int = 0) -> str:
@@ -85,3 +93,36 @@ def test_the_form_is_told_by_its_columns_and_odd_rows_are_named() -> None:
     assert isinstance(one, ForeignSet) and (one.kind, one.reps) == (SetKind.WARM_UP, 5)
     with pytest.raises(ValueError, match="Set Order 'X'"):
         v6.read_set({**row, "Set Order": "X", "Reps": "5", "Weight (kg)": ""}, 4)
+
+
+def test_column_names_in_german_french_or_chinese_are_read_as_strong_names(
+    tmp_path: Path,
+) -> None:
+    german = preview(tmp_path, STRONG_GERMAN)
+    assert german.label == "Strong (classic, columns named in German)"
+    assert german.skipped == {"not a push up": 1}
+    assert [(s.session_title, s.reps, s.reps_in_reserve) for s in german.sets] == [
+        ("Abends", 14, None),
+        ("Abends", 12, 1),
+    ]
+    assert german.sets[0].ended_at.isoformat() == local(2021, 3, 2, 18, 10)
+    french = preview(tmp_path, STRONG_FRENCH)
+    assert french.label == "Strong (classic, columns named in French)"
+    assert [(s.role, s.variation, s.reps) for s in french.sets] == [
+        ("warm-up", "floor-push-up", 6),
+        ("work", "loaded-push-up", 8),
+    ]
+    chinese = preview(tmp_path, STRONG_CHINESE)
+    assert chinese.label == "Strong (classic, columns named in Chinese)"
+    assert [s.reps for s in chinese.sets] == [20, 18]
+
+
+def test_a_bad_cell_is_named_by_the_column_as_the_file_names_it() -> None:
+    header = STRONG_GERMAN.splitlines()[0].split(",")
+    found = strong.detect(header)
+    assert found is not None and found.exercise_column == "Name der Übung"
+    row = dict(zip(header, STRONG_GERMAN.splitlines()[1].split(","), strict=True))
+    with pytest.raises(ValueError, match="Reihenfolge festlegen 'X' must be"):
+        found.read_set({**row, "Reihenfolge festlegen": "X"}, 2)
+    with pytest.raises(ValueError, match=r"Wiederh\. 'viele'"):
+        found.read_set({**row, "Wiederh.": "viele"}, 2)
