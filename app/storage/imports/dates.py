@@ -2,7 +2,8 @@
 
 A date without a UTC offset is read in the local time zone of this computer on that date
 (daylight saving included), as the phone that logged it most likely showed it. Month names
-are matched against an English table, never the process locale.
+are matched against a table of their own (the process locale plays no part): English, and the
+short names phones in German, French, Spanish, Italian, Portuguese, Dutch and Turkish write.
 """
 
 from __future__ import annotations
@@ -13,23 +14,32 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from app.storage.history_csv import EARLIEST_DATE
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-        start=1,
-    )
-}
+# Each month by the first three letters of its name, lower case (four for French "juin" and
+# "juil", whose first three are the same). No key stands for two months in any language.
+_MONTH_NAMES = (
+    ("jan", "ene", "gen", "oca"),
+    ("feb", "fev", "fév", "şub"),
+    ("mar", "mär", "mrz", "mrt"),
+    ("apr", "abr", "avr", "nis"),
+    ("may", "mai", "mag", "mei"),
+    ("jun", "juin", "giu", "haz"),
+    ("jul", "juil", "lug", "tem"),
+    ("aug", "ago", "aoû", "ağu"),
+    ("sep", "set", "eyl"),
+    ("oct", "okt", "ott", "out", "eki"),
+    ("nov", "kas"),
+    ("dec", "dez", "déc", "dic", "ara"),
+)
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?"
 )
-# "28 Jan 2026, 17:26" and "Sep 23, 2025, 7:26 AM" (Hevy, by the phone's locale).
-_DAY_MONTH = re.compile(
-    r"(\d{1,2}) ([A-Za-z]{3})[a-z]*\.? (\d{4}),? (\d{1,2}):(\d{2})\s*([AaPp][Mm])?"
-)
+# "28 Jan 2026, 17:26", "11 Nis 2026, 13:05" and "Sep 23, 2025, 7:26 AM" (Hevy, by the
+# phone's language and region).
+_DAY_MONTH = re.compile(r"(\d{1,2}) ([^\W\d_]{3,})\.? (\d{4}),? (\d{1,2}):(\d{2})\s*([AaPp][Mm])?")
 _MONTH_DAY = re.compile(
-    r"([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4}),? (\d{1,2}):(\d{2})\s*([AaPp][Mm])?"
+    r"([^\W\d_]{3,})\.? (\d{1,2}),? (\d{4}),? (\d{1,2}):(\d{2})\s*([AaPp][Mm])?"
 )
 FORMS = "YYYY-MM-DD[ HH:MM[:SS]][ +HHMM], 'D Mon YYYY, HH:MM' or 'Mon D, YYYY, H:MM AM'"
 
@@ -73,7 +83,7 @@ def _hevy(text: str) -> datetime | None:
         if match is None:
             return None
         month, day, year, hour, minute, half = match.groups()
-    month_number = _MONTHS.get(month.lower())
+    month_number = _month(month)
     if month_number is None:
         return None
     hours = int(hour)
@@ -82,6 +92,11 @@ def _hevy(text: str) -> datetime | None:
             return None
         hours = hours % 12 + (12 if half.lower() == "pm" else 0)
     return _zoned(datetime(int(year), month_number, int(day), hours, int(minute)), None)
+
+
+def _month(name: str) -> int | None:
+    lower = name.lower()
+    return _MONTHS.get(lower[:4]) or _MONTHS.get(lower[:3])
 
 
 def _zoned(naive: datetime, zone: str | None) -> datetime:

@@ -69,6 +69,15 @@ HEVY_KG = (
     '"Push B","28 Jan 2026, 17:26","28 Jan 2026, 17:57","","Cable Fly",,"",0,"normal",41,12,,,\r\n'
     '"Legs","1 Feb 2026, 09:00","1 Feb 2026, 10:00","","Plank Pushup",,"",0,"normal",,20,,,'
 )
+# Hevy on a phone in Turkish: the months in Turkish, the names as the person typed them.
+HEVY_TURKISH = (
+    '"title","start_time","end_time","description","exercise_title","superset_id",'
+    '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
+    '"duration_seconds","rpe"\n'
+    '"Akşam 💪","18 Eyl 2023, 07:57","18 Eyl 2023, 08:40","","Push Up",,"",0,"normal",,16,,,\n'
+    '"Akşam 💪","18 Eyl 2023, 07:57","18 Eyl 2023, 08:40","","Push Up",,"",1,"normal",,14,,,\n'
+    '"Sabah","2 Şub 2024, 06:30","2 Şub 2024, 07:00","","Incline Push Up",,"",0,"normal",,10,,,\n'
+)
 HEVY_US_LBS = (
     '"title","start_time","end_time","description","exercise_title","superset_id",'
     '"exercise_notes","set_index","set_type","weight_lbs","reps","distance_km",'

@@ -17,6 +17,18 @@ from app.storage.imports.dates import check_bounds, parse_when
         ("Sep 23, 2025, 12:10 PM", datetime(2025, 9, 23, 12, 10)),
         ("Sep 23, 2025, 12:10 AM", datetime(2025, 9, 23, 0, 10)),
         ("Sept 3, 2025, 9:05 pm", datetime(2025, 9, 3, 21, 5)),
+        # the month in the phone's language: Turkish, German, French, Portuguese, Spanish
+        ("18 Eyl 2023, 07:57", datetime(2023, 9, 18, 7, 57)),
+        ("11 Nis 2026, 13:05", datetime(2026, 4, 11, 13, 5)),
+        ("2 Şub 2024, 06:30", datetime(2024, 2, 2, 6, 30)),
+        ("9 Ağu 2024, 18:00", datetime(2024, 8, 9, 18, 0)),
+        ("3 Mär 2025, 19:15", datetime(2025, 3, 3, 19, 15)),
+        ("14 Mai 2025, 07:00", datetime(2025, 5, 14, 7, 0)),
+        ("30 juin 2025, 08:00", datetime(2025, 6, 30, 8, 0)),
+        ("1 juil. 2025, 08:00", datetime(2025, 7, 1, 8, 0)),
+        ("15 août 2025, 10:00", datetime(2025, 8, 15, 10, 0)),
+        ("5 out 2024, 20:40", datetime(2024, 10, 5, 20, 40)),
+        ("24 dic 2024, 11:11", datetime(2024, 12, 24, 11, 11)),
     ],
 )
 def test_dates_without_a_zone_are_read_in_the_local_zone(text: str, naive: datetime) -> None:
@@ -49,7 +61,7 @@ def test_dates_keep_their_own_zone(text: str, expected: datetime) -> None:
         "2025-13-01",
         "31 Foo 2025, 10:00",
         "Sep 23, 2025, 13:10 PM",
-        "18 Eyl 2023, 07:57",
+        "5 Ju 2025, 08:00",
     ],
 )
 def test_anything_else_says_which_forms_are_read(text: str) -> None:

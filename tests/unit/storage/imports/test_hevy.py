@@ -7,7 +7,7 @@ import pytest
 
 from app.domain.foreign_set import ForeignSet, SetKind
 from app.storage.imports import hevy
-from tests.unit.storage.imports.exports import HEVY_KG, HEVY_US_LBS, preview
+from tests.unit.storage.imports.exports import HEVY_KG, HEVY_TURKISH, HEVY_US_LBS, preview
 
 
 def local(year: int, month: int, day: int, hour: int, minute: int, second: int = 0) -> str:
@@ -29,6 +29,15 @@ def test_set_types_mixed_line_endings_and_no_final_newline(tmp_path: Path) -> No
     assert push_b[0].ended_at.isoformat() == local(2026, 1, 28, 17, 26)
     assert result.skipped == {"not a push up": 1}
     assert result.unmatched == {"Plank Pushup": 1}
+
+
+def test_months_in_the_phone_s_language(tmp_path: Path) -> None:
+    result = preview(tmp_path, HEVY_TURKISH)
+    assert [(s.session_title, s.ended_at.isoformat(), s.reps) for s in result.sets] == [
+        ("Akşam 💪", local(2023, 9, 18, 7, 57), 16),
+        ("Akşam 💪", local(2023, 9, 18, 7, 57), 14),
+        ("Sabah", local(2024, 2, 2, 6, 30), 10),
+    ]
 
 
 def test_us_twelve_hour_dates_and_pounds(tmp_path: Path) -> None:
