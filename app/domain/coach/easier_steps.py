@@ -16,17 +16,23 @@ from app.domain.coach.evidence import BlockKey, BlockRun
 from app.domain.coach.signs import box_height, keep_reset
 from app.domain.coach.thresholds import (
     ECCENTRIC,
+    ENDURANCE_FROM_REPS,
+    ENDURANCE_LONGEST_REST_S,
     FIRST_BOX_AFTER_NEGATIVES_CM,
     FLOOR,
     HANDS_ELEVATED,
+    HYPERTROPHY_LONGEST_REST_S,
     KNEELING,
     LOADED,
     MAX_SETS,
     NEGATIVE_KNEE,
     NEGATIVE_START_S,
+    REST_STEP_S,
     RETEST_AFTER_DAYS,
     SLOWEST_LOWERING_S,
     STANDARD_HEIGHTS_CM,
+    STRENGTH_LONGEST_REST_S,
+    STRENGTH_UP_TO_REPS,
     WALL,
 )
 from app.domain.equipment import EquipmentProfile
@@ -36,6 +42,15 @@ from app.domain.set_role import SetRole
 from app.domain.tempo import parse_tempo
 from app.domain.units import format_height
 from app.domain.variation import Variation
+
+
+def _longest_rest_s(target: RepTarget) -> float:
+    """The top of the rest range for the goal the rep range serves."""
+    if target.low >= ENDURANCE_FROM_REPS:
+        return ENDURANCE_LONGEST_REST_S
+    if target.high <= STRENGTH_UP_TO_REPS:
+        return STRENGTH_LONGEST_REST_S
+    return HYPERTROPHY_LONGEST_REST_S
 
 
 class EasierSteps:
@@ -192,7 +207,8 @@ class EasierSteps:
         return box_steps.easier(height_cm, self.stature_cm, near)
 
     def vary(self, keep: Suggestion, run: BlockRun, why: str) -> Suggestion:
-        """Change one thing: an extra set, else a slower lowering, else aim for more reps."""
+        """Change one thing: an extra set, else a slower lowering, else a longer rest (within
+        the rep range's goal); with all three at their limits, aim for one more rep."""
         tempo = run.key.tempo
         if keep.sets < MAX_SETS:
             return replace(
@@ -209,8 +225,20 @@ class EasierSteps:
                 rule=Rule.VARY,
                 reason=f"{why}: lower for {slower:g} s instead of {tempo.eccentric_s:g} s.",
             )
+        longest = _longest_rest_s(run.key.target)
+        if keep.rest_s < longest:
+            rest = min(keep.rest_s + REST_STEP_S, longest)
+            return replace(
+                keep,
+                rest_s=rest,
+                rule=Rule.VARY,
+                reason=f"{why}: rest {rest:g} s between sets instead of {keep.rest_s:g} s.",
+            )
         return replace(
-            keep, rule=Rule.VARY, reason=f"{why}: rest a little longer and aim for one more rep."
+            keep,
+            rule=Rule.KEEP,
+            reason=f"{why}, with {keep.sets} sets, a {tempo.eccentric_s:g} s lowering and "
+            f"{keep.rest_s:g} s of rest already: aim for one more rep in your first set.",
         )
 
     def off_the_knees(self, keep: Suggestion) -> Suggestion:

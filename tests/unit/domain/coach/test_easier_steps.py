@@ -81,6 +81,33 @@ def test_vary_adds_a_set_then_slows_the_lowering(catalog: Catalog) -> None:
     assert (slower.sets, slower.tempo) == (5, "4-1-1-0")
 
 
+def test_vary_then_rests_longer_within_the_goal_and_says_so(catalog: Catalog) -> None:
+    (run,) = runs(catalog, session(2, B(FLOOR, [9, 9, 9], tempo="4-1-1-0")))
+    steps = coach(catalog)
+    at_limits = replace(steps.keep(run), sets=5, rest_s=90)
+    longer = steps.vary(at_limits, run, "Stuck")
+    assert (longer.rule, longer.rest_s, longer.sets, longer.tempo) == (
+        Rule.VARY,
+        120,
+        5,
+        "4-1-1-0",
+    )
+    assert longer.reason == "Stuck: rest 120 s between sets instead of 90 s."
+    capped = steps.vary(replace(at_limits, rest_s=170), run, "Stuck")
+    assert capped.rest_s == 180  # 8-12 reps: hypertrophy rests up to 3 min
+    same = steps.vary(replace(at_limits, rest_s=180), run, "Stuck")
+    assert (same.rule, same.rest_s) == (Rule.KEEP, 180)
+    assert same.reason.endswith("already: aim for one more rep in your first set.")
+
+
+def test_an_endurance_or_strength_range_has_its_own_longest_rest(catalog: Catalog) -> None:
+    steps = coach(catalog)
+    for target, longest in (("15-20", 60), ("3-6", 300)):
+        (run,) = runs(catalog, session(2, B(FLOOR, [16, 16], target=target, tempo="4-1-1-0")))
+        item = steps.vary(replace(steps.keep(run), sets=5, rest_s=longest - 10), run, "Stuck")
+        assert item.rest_s == longest
+
+
 def test_off_the_knees_goes_to_a_box_no_harder_than_the_knees(catalog: Catalog) -> None:
     (run,) = runs(catalog, session(2, B(KNEELING, [10, 10])))
     steps = coach(catalog)
