@@ -17,7 +17,8 @@ sound is not (or no longer) playing as asked, e.g. "No sound device could be ope
 Show it once; read it with ``output_notice(output)`` so that outputs without it still fit.
 And ``silenced: bool``, true while a streaming output has lost its device mid-session and its
 clock carries on without sound (a device that comes back may end it); read it with
-``output_silenced(output)``.
+``output_silenced(output)``. And ``speaks: bool``, true when the output mixes spoken words over
+its cues (it was given them, and they loaded); read it with ``output_speaks(output)``.
 """
 
 from __future__ import annotations
@@ -68,6 +69,11 @@ def output_notice(output: CueOutput) -> str | None:
 def output_silenced(output: CueOutput) -> bool:
     """Whether the output lost its device mid-session and plays nothing (module docstring)."""
     return getattr(output, "silenced", False) is True
+
+
+def output_speaks(output: CueOutput) -> bool:
+    """Whether the output says the counts and phase words (module docstring)."""
+    return getattr(output, "speaks", False) is True
 
 
 class SilentOutput:

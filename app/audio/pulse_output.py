@@ -79,6 +79,7 @@ class PulseOutput:
             raise AudioUnavailableError(str(error)) from None
         self.rate = rate = self._stream.rate
         self._mixer = CueMixer(rate, sounds(rate), voice.at_rate(rate) if voice else None)
+        self.speaks = voice is not None
         self._render = pcm_renderer(self._mixer)
         self._lock = threading.Lock()
         """Held while the queue is written: by the feeder's top-ups and by every rewrite."""

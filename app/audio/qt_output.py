@@ -104,6 +104,7 @@ class QtOutput:
         self.stats = FeedStats()
         """The feeder thread's figures over the whole session (every stream re-opened)."""
         self._voice = voice
+        self.speaks = voice is not None
         self._buffer_s = buffer_s
         self._clock = clock
         self._lock = threading.Lock()

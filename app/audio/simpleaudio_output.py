@@ -137,6 +137,7 @@ class SimpleaudioOutput:
         self.silenced = False
         """simpleaudio refused a buffer: the clock carries on, nothing more is heard."""
         self._mixer = CueMixer(rate, sounds(rate), voice.at_rate(rate) if voice else None)
+        self.speaks = voice is not None
         self._lengths = {kind: self._mixer.length_at(kind) for kind in CueKind}
         self._gap_s = segment_gap_s
         self._clock = clock

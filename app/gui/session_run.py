@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.audio.output import output_silenced
+from app.audio.output import output_silenced, output_speaks
 from app.domain.player import SetResult
 from app.domain.setup_flow import first_sets, walkthrough_needed
 from app.domain.stage import Stage
@@ -88,7 +88,7 @@ class SessionRun(QObject):
     def sound(self) -> SoundState:
         output = self.driver.output
         playing = output.name != SILENT_OUTPUT and not output_silenced(output)
-        return SoundState(playing, self._muted, self.services.settings.voice_counts)
+        return SoundState(playing, self._muted, output_speaks(output))
 
     def toggle_mute(self) -> None:
         """Mute or unmute this session; the Settings' choice is left as it is."""

@@ -15,7 +15,7 @@ SILENT_OUTPUT = "none"
 
 @dataclass(frozen=True, slots=True)
 class SoundState:
-    """``playing``: a sound device is open; ``voice``: spoken counts were asked for."""
+    """``playing``: a sound device is open; ``voice``: the output says the counts and words."""
 
     playing: bool
     muted: bool

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from app.audio.output import CueOutput
+from app.audio.output import CueOutput, output_speaks
 from app.storage.resources import ResourceError, shipped_folder
 from app.storage.settings import Settings
 
@@ -59,7 +59,7 @@ def open_session_output(
     wanted = settings.voice_counts if voice is None else voice
     words = shipped_voice() if wanted and name != NO_SOUND else None
     output = open_output(name, clock=clock, voice=words)
-    return Sound(output, words is not None and output.name != NO_SOUND)
+    return Sound(output, output_speaks(output))
 
 
 def set_levels(output: CueOutput, settings: Settings) -> None:

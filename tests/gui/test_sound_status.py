@@ -27,10 +27,11 @@ class SpeakerOutput(SilentOutput):
 
     name = "qt"
 
-    def __init__(self, clock: FakeClock) -> None:
+    def __init__(self, clock: FakeClock, *, speaks: bool = False) -> None:
         super().__init__(clock)
         self.muted = False
         self.silenced = False
+        self.speaks = speaks
 
     def set_muted(self, muted: bool) -> None:
         self.muted = muted
@@ -103,6 +104,27 @@ def test_a_device_lost_mid_set_says_follow_the_screen_until_one_takes_over(
     clock.advance(0.5)
     running(window).driver.on_tick()
     assert player.sound.text() == "♪ Sound on"
+
+
+@pytest.mark.parametrize(
+    ("loaded", "words"), [(True, "♪ Sound on · voice on"), (False, "♪ Sound on")]
+)
+def test_voice_on_is_said_only_when_the_output_speaks(
+    qtbot: QtBot,
+    make_services: Callable[..., Services],
+    open_window: Callable[[Services], MainWindow],
+    data_dir: Path,
+    clock: FakeClock,
+    loaded: bool,
+    words: str,
+) -> None:
+    """Spoken counts asked for, but their files broken: the output got no words to say."""
+    write_plan(data_dir, "tiny.toml", TINY_PLAN)
+    services = make_services(Settings(voice_counts=True))
+    services.open_output = lambda settings: SpeakerOutput(clock, speaks=loaded)
+    window = open_window(services)
+    player = _start_set(qtbot, window)
+    assert player.sound.text() == words
 
 
 def test_m_and_a_tap_mute_this_session_only(

@@ -127,6 +127,24 @@ def test_every_cue_is_heard_once_and_on_time(
     assert result.max_abs_error_s < MAX_ERROR_S, result.describe()
 
 
+@pytest.mark.parametrize(("flag", "said"), [("--voice", " with spoken counts"), ("--no-voice", "")])
+def test_spoken_counts_are_said_to_be_on_when_the_output_was_given_the_words(
+    pulse: PrivatePulse, tmp_path: Path, flag: str, said: str
+) -> None:
+    plan_path = tmp_path / "plan.toml"
+    plan_path.write_text(PLAN, encoding="utf-8")
+    done, _ = play_recorded(
+        pulse,
+        [
+            *(sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"), "play"),
+            *(str(plan_path), "--yes", "--audio", "pulse", flag, "--speed", "20"),
+        ],
+        REPO,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"Sound: pulse{said} at 20x speed" in done.stdout, done.stdout[-2000:]
+
+
 def test_a_missing_simpleaudio_plays_through_qt_and_says_how_to_add_it(
     pulse: PrivatePulse, tmp_path: Path
 ) -> None:

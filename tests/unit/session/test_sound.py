@@ -27,6 +27,7 @@ class Opener:
         self.asked.append((name, voice))
         output = SilentOutput(clock)
         output.name = self.name
+        output.speaks = voice is not None  # type: ignore[attr-defined]  # as the real outputs
         return output
 
 
