@@ -12,7 +12,11 @@ MIN_HEIGHT_PX = 90
 
 class FittedScroll(QScrollArea):
     """Holds ``content``: asks for its full height (up to ``max_hint_px``), gives way down to
-    ``min_hint_px`` (None: never, while the layout can give it room); the rest scrolls."""
+    ``min_hint_px`` (None: never, while the layout can give it room); the rest scrolls.
+
+    ``line_px``: the content is lines of text this tall; when it scrolls, the part in sight
+    ends on a whole line (the space left below stays empty) instead of half of the next.
+    """
 
     def __init__(
         self, content: QWidget, max_hint_px: int = 10_000, min_hint_px: int | None = MIN_HEIGHT_PX
@@ -23,6 +27,7 @@ class FittedScroll(QScrollArea):
         self.setViewport(QWidget())
         self.max_hint_px = max_hint_px
         self.min_hint_px = min_hint_px
+        self.line_px: int | None = None
         self._content = content
         self.setWidget(content)
         self.setWidgetResizable(True)
@@ -44,6 +49,16 @@ class FittedScroll(QScrollArea):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # wrapped text: another width, another height
+        self.show_whole_lines()
+
+    def show_whole_lines(self) -> None:
+        """With ``line_px`` set and the content scrolling, hide the part line at the bottom."""
+        height = self.height() - 2 * self.frameWidth()
+        line = self.line_px
+        scrolls = line is not None and self._content_height() > height
+        cut = height % line if line is not None and scrolls else 0
+        if cut != self.viewportMargins().bottom():
+            self.setViewportMargins(0, 0, 0, cut)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         height = min(self.max_hint_px, self._content_height() + 2)

@@ -376,12 +376,14 @@ class HomeScreen(Screen):
         self.plans.min_rows = rows
         self.plans.keep_min_rows()
         line = self.plan_preview.fontMetrics().lineSpacing()
+        self.preview_scroll.line_px = line
         self.preview_scroll.max_hint_px = PREVIEW_LINES * line + 4
         crowded = not tall and (self.resume_card.isVisibleTo(self) or self.notice.isVisibleTo(self))
         self.preview_scroll.min_hint_px = 0 if crowded else 2 * line + 4
         self.advice_scroll.min_hint_px = FITTED_MIN_PX if crowded else None
         self.advice_scroll.updateGeometry()
         self.preview_scroll.updateGeometry()
+        self.preview_scroll.show_whole_lines()  # another plan's text: it may scroll, or not
 
     def on_plan_activated(self, item: QListWidgetItem) -> None:
         plan_file = item.data(_PLAN_ROLE)

@@ -28,3 +28,32 @@ def test_it_gives_way_down_to_its_minimum(qtbot: QtBot) -> None:
     assert scroll(qtbot, 200).minimumSizeHint().height() == MIN_HEIGHT_PX
     whole = scroll(qtbot, 5, min_hint_px=None)
     assert whole.minimumSizeHint().height() == whole.sizeHint().height()
+
+
+def test_text_that_scrolls_ends_on_a_whole_line(qtbot: QtBot) -> None:
+    made = scroll(qtbot, 40)
+    made.show()
+    line = made.fontMetrics().lineSpacing()  # the label's font: the same
+    made.line_px = line
+    for height in (100, 101, 100 + line // 2, 100 + line - 1):
+        made.resize(300, height)
+        shown = made.viewport().height()
+        assert shown % line == 0 and height - line < shown <= height, (height, shown)
+    few = scroll(qtbot, 2)  # all in sight: nothing is hidden
+    few.show()
+    few.line_px = line
+    few.resize(300, 100 + line // 2)
+    assert few.viewport().height() == 100 + line // 2
+
+
+def test_new_text_that_fits_shows_whole_again(qtbot: QtBot) -> None:
+    made = scroll(qtbot, 40)
+    made.show()
+    line = made.fontMetrics().lineSpacing()  # the label's font: the same
+    made.line_px = line
+    made.resize(300, 100 + line // 2)
+    label = made.widget()
+    assert isinstance(label, QLabel)
+    label.setText("one line")
+    made.show_whole_lines()
+    assert made.viewport().height() == 100 + line // 2
