@@ -167,8 +167,7 @@ class LogSheet(Screen):
         # (up to 1.6 times), bigger targets for a tap and a number read from further away.
         grow = min(TALL_GROWTH, max(1.0, self.height() / max(1, self.width())))
         # ... as far as the widest count (four digits) still fits between them.
-        margins = self._rows.contentsMargins()
-        across = self.width() - margins.left() - margins.right() - 4 * self._reps_row.spacing()
+        across = self._inner_width - 4 * self._reps_row.spacing()
         widest = (
             self.reps_label.fontMetrics().horizontalAdvance(str(MAX_LOGGED_REPS))
             + self.fewer.minimumWidth()
@@ -185,11 +184,16 @@ class LogSheet(Screen):
             if field.minimumHeight() != touch_px:
                 field.setFixedHeight(touch_px)
 
+    @property
+    def _inner_width(self) -> int:
+        """The sheet's width inside its margins: what its rows have."""
+        margins = self._rows.contentsMargins()
+        return self.width() - margins.left() - margins.right()
+
     def _fit_rows(self) -> None:
         """On a narrow screen (a 7-inch tablet upright) the words would be cut: the flags go
         two to a row, and the reps-in-reserve question above its answers."""
-        margins = self._rows.contentsMargins()
-        across = self.width() - margins.left() - margins.right()
+        across = self._inner_width
         widths = [flag.sizeHint().width() for flag in self.flags]
         columns = [max(widths[column::FLAG_COLUMNS], default=0) for column in range(FLAG_COLUMNS)]
         fits = sum(columns) + self._flag_grid.spacing() * (FLAG_COLUMNS - 1) <= across
