@@ -16,12 +16,12 @@ from app.domain.coach.evidence import BlockKey, BlockRun
 from app.domain.coach.signs import box_height, keep_reset
 from app.domain.coach.thresholds import (
     ECCENTRIC,
-    ENDURANCE_FROM_REPS,
     ENDURANCE_LONGEST_REST_S,
     FIRST_BOX_AFTER_NEGATIVES_CM,
     FLOOR,
     HANDS_ELEVATED,
     HYPERTROPHY_LONGEST_REST_S,
+    HYPERTROPHY_UP_TO_REPS,
     KNEELING,
     LOADED,
     MAX_SETS,
@@ -45,8 +45,10 @@ from app.domain.variation import Variation
 
 
 def _longest_rest_s(target: RepTarget) -> float:
-    """The top of the rest range for the goal the rep range serves."""
-    if target.low >= ENDURANCE_FROM_REPS:
+    """The longest rest DOMAIN.md's rest table allows every rep count of ``target``: a range
+    reaching past 12 reps is endurance (up to 60 s), one topping out at 8 or fewer strength
+    (up to 5 min), any other hypertrophy (up to 3 min)."""
+    if target.high > HYPERTROPHY_UP_TO_REPS:
         return ENDURANCE_LONGEST_REST_S
     if target.high <= STRENGTH_UP_TO_REPS:
         return STRENGTH_LONGEST_REST_S

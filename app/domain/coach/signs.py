@@ -70,11 +70,12 @@ def falling_at_failure(history: BlockHistory) -> bool:
 
 
 def stalled_weeks(history: BlockHistory) -> int:
-    """Weeks the block has shown the same reps (0 when it has not stalled)."""
+    """Weeks the block has shown the same reps at the same rest (0 when it has not stalled):
+    a longer rest is a change to try for as long as a new set or a slower lowering."""
     run = history.run
     same = [run]
     for earlier in reversed(history.earlier):
-        if earlier.reps != run.reps:
+        if earlier.reps != run.reps or earlier.rest_s != run.rest_s:
             break
         same.append(earlier)
     days = (run.day - same[-1].day).days

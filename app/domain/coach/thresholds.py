@@ -29,7 +29,9 @@ ENDURANCE_FROM_REPS = 15
 STRENGTH_UP_TO_REPS = 8
 MAX_SETS = 5
 REST_STEP_S = 30.0
-# The longest rest between sets for a rep range's goal (DOMAIN.md, "Rest and rep ranges").
+# The longest rest between sets for a rep range's goal (DOMAIN.md, "Rest and rep ranges"):
+# hypertrophy is 6-12 reps; past that, endurance.
+HYPERTROPHY_UP_TO_REPS = 12
 STRENGTH_LONGEST_REST_S = 300.0
 HYPERTROPHY_LONGEST_REST_S = 180.0
 ENDURANCE_LONGEST_REST_S = 60.0

@@ -102,7 +102,7 @@ def test_vary_then_rests_longer_within_the_goal_and_says_so(catalog: Catalog) ->
 
 def test_an_endurance_or_strength_range_has_its_own_longest_rest(catalog: Catalog) -> None:
     steps = coach(catalog)
-    for target, longest in (("15-20", 60), ("3-6", 300)):
+    for target, longest in (("15-20", 60), ("10-15", 60), ("8-12", 180), ("5-8", 300)):
         (run,) = runs(catalog, session(2, B(FLOOR, [16, 16], target=target, tempo="4-1-1-0")))
         item = steps.vary(replace(steps.keep(run), sets=5, rest_s=longest - 10), run, "Stuck")
         assert item.rest_s == longest

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.domain.coach.signs import (
     at_top,
     box_height,
@@ -51,6 +53,9 @@ def test_stalled_weeks_counts_the_weeks_of_the_same_reps(catalog: Catalog) -> No
     assert stalled_weeks(block_history(catalog, *same)) == 3
     changed = [*same[:-1], session(9, B(FLOOR, [10, 10, 9]))]
     assert stalled_weeks(block_history(catalog, *changed)) == 0
+    # the same reps after the coach lengthened the rest: a new trial, not a longer stall
+    rested = [replace(s, rest_s=120.0) for s in session(9, B(FLOOR, [10, 9, 9]))]
+    assert stalled_weeks(block_history(catalog, *same[:-1], rested)) == 0
 
 
 def test_a_slower_recent_tempo_is_offered_when_today_was_faster(catalog: Catalog) -> None:
