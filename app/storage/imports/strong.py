@@ -76,18 +76,21 @@ def detect(header: list[str]) -> ExportFormat | None:
     if not columns.keys() >= _REQUIRED:
         return None
     weight_column = next((c for c in _WEIGHT_COLUMNS if c in columns), None)
+    if language is not None and weight_column is None:
+        # a translated weight column not in the table: its loads would be lost, and loaded
+        # push ups read as body-weight ones; better not to read the file at all
+        return None
     if "Workout #" in columns:
-        form, label = "strong-v6", "Strong (v6, 2024 and later)"
+        form, what = "strong-v6", "v6, 2024 and later"
     elif "Weight Unit" in columns:
-        form, label = "strong-unit-column", "Strong (with a Weight Unit column)"
+        form, what = "strong-unit-column", "with a Weight Unit column"
     elif len(header) == 10:
-        form, label = "strong-10", "Strong (classic, 10 columns)"
+        form, what = "strong-10", "classic, 10 columns"
     else:
-        form, label = "strong-12", "Strong (classic)"
-    if language is not None:
-        label = f"{label[:-1]}, columns named in {language})"
+        form, what = "strong-12", "classic"
+    named = "" if language is None else f"; column names in {language}"
     reader = _reader(weight_column, columns)
-    return ExportFormat(form, "Strong", label, columns["Exercise Name"], reader)
+    return ExportFormat(form, "Strong", f"Strong ({what}{named})", columns["Exercise Name"], reader)
 
 
 def _columns(header: list[str]) -> tuple[str | None, dict[str, str]]:
