@@ -116,8 +116,10 @@ class Store(LogConnection):
         return self._sessions("ORDER BY julianday(started_at), id")
 
     def newest_sessions(self, count: int) -> list[SessionRecord]:
-        """The ``count`` newest sessions, newest first (home reads these, not the whole log)."""
-        return self._sessions("ORDER BY julianday(started_at) DESC, id DESC LIMIT ?", (count,))
+        """The ``count`` newest sessions, newest first (home reads these, not the whole log);
+        of two begun at the same moment, the one begun later in the log comes first."""
+        limit = max(0, count)  # SQLite reads a negative limit as none
+        return self._sessions("ORDER BY julianday(started_at) DESC, id DESC LIMIT ?", (limit,))
 
     def record_set(
         self, session_id: int, logged: LoggedSet, ended_at: datetime, *, uid: str | None = None

@@ -76,6 +76,9 @@ def test_the_newest_sessions_come_by_start_time_newest_first(tmp_path: Path) -> 
         latest = store.begin_session(title="Latest", started_at=T0 + timedelta(days=3))
         assert store.newest_sessions(2) == [store.session(latest.id), store.session(later.id)]
         assert [s.id for s in store.newest_sessions(10)] == [latest.id, later.id, earlier.id]
+        twin = store.begin_session(title="Same moment", started_at=T0 + timedelta(days=3))
+        assert [s.id for s in store.newest_sessions(2)] == [twin.id, latest.id]
+        assert store.newest_sessions(0) == store.newest_sessions(-1) == []
 
 
 def test_sets_read_back_with_everything_the_log_sheet_held(tmp_path: Path) -> None:
