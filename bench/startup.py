@@ -23,10 +23,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from app.storage.data_dir import store_path
-from tests.fixtures.ten_year_history import write_ten_year_history
+from tests.fixtures.ten_year_history import TZ, write_ten_year_history
 
 RUNS = 7
 CHILD = """
@@ -105,7 +108,10 @@ def main() -> None:
     platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as kept:
         returning = Path(kept)
-        write_ten_year_history(store_path(returning))
+        # Trained until yesterday evening, as a returning user has: the coach reads a log
+        # that is up to date (not one weeks old, which it would meet with a comeback).
+        yesterday = (datetime.now(TZ) - timedelta(days=1)).replace(hour=18, minute=0)
+        write_ten_year_history(store_path(returning), end=yesterday)
         # Warm the disk cache, as a second launch would be; the first open of the log also
         # settles it (its write-ahead file), as any earlier session would have.
         first_start(platform)

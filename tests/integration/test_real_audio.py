@@ -131,6 +131,9 @@ def test_every_cue_is_heard_once_and_on_time(
 def test_spoken_counts_are_said_to_be_on_when_the_output_was_given_the_words(
     pulse: PrivatePulse, tmp_path: Path, flag: str, said: str
 ) -> None:
+    """What ``play`` says comes from the real output's own report (``speaks``), not from the
+    flag. (Broken word files cannot be set up here: they ship inside the package; the GUI's
+    indicator is tested with an output that was given none, test_sound_status.py.)"""
     plan_path = tmp_path / "plan.toml"
     plan_path.write_text(PLAN, encoding="utf-8")
     done, _ = play_recorded(
