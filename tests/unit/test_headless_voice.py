@@ -43,6 +43,7 @@ class Speaker(SilentOutput):
     name = "speaker"
     volume = 1.0
     muted = False
+    speaks = False
 
     def set_volume(self, volume: float) -> None:
         self.volume = volume
@@ -63,6 +64,7 @@ class Opener:
     ) -> CueOutput:
         self.asked.append((name, voice))
         self.opened.append(Speaker(clock))
+        self.opened[-1].speaks = voice is not None  # as the real outputs report it
         return self.opened[-1]
 
 
