@@ -19,22 +19,34 @@ from app.storage.progress_data import history_rows
 from app.storage.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
-# (heading, row field, editable column in the store or "")
+# The fields of a history row (app.storage.progress_data.history_rows).
+_ID, _DATE, _SESSION, _VARIATION, _BOX, _REHEARSAL = 0, 2, 3, 4, 5, 12
+# (heading, row field, editable column in the store or ""): when, what and how many first,
+# so that the reps are in sight on a 1024 px screen; the session's name and the note last.
 COLUMNS: tuple[tuple[str, int, str], ...] = (
-    ("Date", 2, ""),
-    ("Session", 3, ""),
-    ("Variation", 4, ""),
-    ("Box (cm)", 5, "box_height_cm"),
+    ("Date", _DATE, ""),
+    ("Variation", _VARIATION, ""),
+    ("Box (cm)", _BOX, "box_height_cm"),
     ("Set", 6, ""),
-    ("Tempo", 7, ""),
-    ("Target", 8, ""),
     ("Reps", 9, "reps"),
+    ("Target", 8, ""),
+    ("Tempo", 7, ""),
     ("RIR", 10, "reps_in_reserve"),
+    ("Session", _SESSION, ""),
     ("Note", 11, "note"),
 )
-_ID, _REHEARSAL = 0, 12
-BOX_COLUMN = 3
-_NUMBER_COLUMNS = frozenset({BOX_COLUMN, 4, 7, 8})  # box, set, reps, RIR
+
+
+def column_of(heading: str) -> int:
+    """The column with this heading."""
+    return next(index for index, column in enumerate(COLUMNS) if column[0] == heading)
+
+
+VARIATION_COLUMN = column_of("Variation")
+BOX_COLUMN = column_of("Box (cm)")
+REPS_COLUMN = column_of("Reps")
+SESSION_COLUMN = column_of("Session")
+NUMBER_COLUMNS = frozenset(column_of(h) for h in ("Box (cm)", "Set", "Reps", "RIR"))
 
 
 class HistoryModel(QAbstractTableModel):
@@ -61,7 +73,7 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = history_rows(self.store)
         self._where = {int(str(row[_ID])): position for position, row in enumerate(self.rows)}
-        self._variations = np.array([row[4] for row in self.rows], dtype=object)
+        self._variations = np.array([row[_VARIATION] for row in self.rows], dtype=object)
         self._apply()
         self.endResetModel()
 
@@ -113,13 +125,14 @@ class HistoryModel(QAbstractTableModel):
             return None
         row = self.rows[int(self.order[index.row()])]
         value = row[COLUMNS[index.column()][1]]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == BOX_COLUMN and value is None and row[4] in self.uses_box:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            # the tooltip: a session's name or a note cut short by a narrow column, whole
+            if index.column() == BOX_COLUMN and value is None and row[_VARIATION] in self.uses_box:
                 return HEIGHT_NOT_RECORDED
             return self._text(index.column(), value, bool(row[_REHEARSAL]))
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in _NUMBER_COLUMNS:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMBER_COLUMNS:
             # Centred under their headings: a box height left-aligned in its wide column reads
             # as the end of the variation's name ("Hands-elevated push up 30").
             return Qt.AlignmentFlag.AlignCenter
@@ -128,13 +141,14 @@ class HistoryModel(QAbstractTableModel):
     def _text(self, column: int, value: object, rehearsal: bool) -> str:
         if value is None:
             return ""
-        if column == 0:
+        field = COLUMNS[column][1]
+        if field == _DATE:
             return str(value)[:16].replace("T", " ")
-        if column == 1 and rehearsal:
+        if field == _SESSION and rehearsal:
             return f"{value} (rehearsal)"
-        if column == 2:
+        if field == _VARIATION:
             return self.names.get(str(value), str(value))
-        if column == 3:
+        if field == _BOX:
             return f"{float(str(value)):g}"
         return str(value)
 
@@ -167,6 +181,10 @@ class HistoryModel(QAbstractTableModel):
         self._variation = variation_id
         self._apply()
         self.endResetModel()
+
+    def has_unrecorded_heights(self) -> bool:
+        """Whether a box set without its height is in the log (imported from another app)."""
+        return any(row[_BOX] is None and row[_VARIATION] in self.uses_box for row in self.rows)
 
     def set_id(self, row: int) -> int:
         return int(str(self.rows[int(self.order[row])][_ID]))

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -22,12 +21,16 @@ from PySide6.QtWidgets import (
 from app.domain.units import HEIGHT_NOT_RECORDED
 from app.domain.variation import Variation
 from app.gui.keys import Action
-from app.gui.progress.history_model import BOX_COLUMN, HistoryModel
+from app.gui.progress.history_model import SESSION_COLUMN, HistoryModel, column_of
 from app.gui.progress.import_panel import ImportPanel
+from app.gui.progress.variation_choice import variation_choice
 from app.gui.screen import Screen
 from app.storage.atomic_file import write_text_atomically
 from app.storage.history_csv import to_csv
 from app.storage.store import Store, StoreError
+
+CELL_PADDING_PX = 16
+"""Room around a cell's text (the theme's padding and the grid)."""
 
 
 class HistoryScreen(Screen):
@@ -50,13 +53,7 @@ class HistoryScreen(Screen):
         self.model.undo.indexChanged.connect(self.on_undo_index_changed)
         heading = QLabel("History")
         heading.setProperty("role", "heading")
-        self.variation = QComboBox()
-        self.variation.setAccessibleName("Variation shown")
-        # Its longest name may not widen the row past a portrait screen: it elides instead.
-        self.variation.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.variation.setMinimumContentsLength(8)
+        self.variation = variation_choice("Variation shown")
         self.variation.addItem("All variations", None)
         logged = {str(row[4]) for row in self.model.rows}
         for variation in catalog.values():
@@ -71,16 +68,7 @@ class HistoryScreen(Screen):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # The date and the variation whole ("2026-05-06 18:00", "Negative knee push up"),
-        # not "2026-..." and "Negati...": as wide as their contents.
-        for column in (0, 2):
-            self.table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
-        self.table.ensurePolished()  # the theme's font, to measure with
-        box_width = self.table.fontMetrics().horizontalAdvance(HEIGHT_NOT_RECORDED) + 24
-        self.table.setColumnWidth(BOX_COLUMN, max(self.table.columnWidth(BOX_COLUMN), box_width))
+        self._size_columns(catalog)
         self.count = QLabel()
         self.count.setProperty("role", "muted")
         self.count.setWordWrap(True)  # a long count must not widen the window past 1280
@@ -138,6 +126,35 @@ class HistoryScreen(Screen):
             if rows
             else "No sets logged yet."
         )
+
+    def _size_columns(self, catalog: Mapping[str, Variation]) -> None:
+        """Each column as wide as the longest thing it can show ("2026-05-06 18:00", "Negative
+        knee push up", "height not recorded" only where a set has it), measured once rather
+        than row by row (a ten-year log has 20,000 rows); the session's name takes what is
+        left, cut short (whole in its tooltip) before the reps would leave a 1024 px screen."""
+        self.table.ensurePolished()  # the theme's font, to measure with
+        unrecorded = [HEIGHT_NOT_RECORDED] if self.model.has_unrecorded_heights() else []
+        longest = {
+            "Date": ["2026-12-31 23:59"],
+            "Variation": [variation.name for variation in catalog.values()],
+            "Box (cm)": ["120", *unrecorded],
+            "Set": ["10"],
+            "Reps": ["1000"],
+            "Target": ["max", "12-15"],
+            "Tempo": ["10-1-1-0"],
+            "RIR": ["10"],
+            "Note": ["a short note"],
+        }
+        header = self.table.horizontalHeader()
+        cells, headings = self.table.fontMetrics(), header.fontMetrics()
+        for heading, texts in longest.items():
+            # (a heading sorted by shares its room with the arrow: "Box (c…", for a while)
+            needed = max(
+                headings.horizontalAdvance(heading),
+                *(cells.horizontalAdvance(text) for text in texts),
+            )
+            self.table.setColumnWidth(column_of(heading), needed + CELL_PADDING_PX)
+        header.setSectionResizeMode(SESSION_COLUMN, QHeaderView.ResizeMode.Stretch)
 
     def on_undo_index_changed(self, _index: int) -> None:
         self.changed.emit()

@@ -18,7 +18,6 @@ from PySide6.QtGui import QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from app.gui.progress.chart_specs import CHART_SPECS, CHARTS, ChartData
 from app.gui.progress.chart_view import Chart, Palette
 from app.gui.progress.charts import RepsChart
 from app.gui.progress.table_loader import TableLoader
+from app.gui.progress.variation_choice import variation_choice
 from app.gui.screen import Screen
 from app.storage.progress_data import (
     DAY_S,
@@ -53,7 +53,6 @@ from app.storage.store import Store, StoreError
 __all__ = ["CHARTS", "ProgressScreen", "wall_clock_s"]
 
 HOVER_RADIUS_PX = 24.0
-SHORT_NAME_CHARS = 12
 """About how many characters of a name the variation list keeps when the row is short."""
 
 
@@ -111,13 +110,8 @@ class ProgressScreen(Screen):
 
         heading = QLabel("Progress")
         heading.setProperty("role", "heading")
-        self.variation = QComboBox()
-        self.variation.setAccessibleName("Variation for the reps chart")
-        # As wide as its longest name where there is room; where there is not (1024 pixels),
-        # it gives way down to about a dozen characters (the range buttons do not: see below).
-        self.variation.ensurePolished()
-        metrics = self.variation.fontMetrics()
-        self.variation.setMinimumWidth(metrics.averageCharWidth() * SHORT_NAME_CHARS + 48)
+        # (it gives way on a short row; the range buttons do not: see below)
+        self.variation = variation_choice("Variation for the reps chart")
         self.tabs = QTabBar()
         for spec in CHART_SPECS:
             self.tabs.addTab(spec.name)

@@ -10,17 +10,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemDelegate
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication
 from pytestqt.qtbot import QtBot
 
+from app.gui.progress.history_model import BOX_COLUMN, REPS_COLUMN, VARIATION_COLUMN
 from app.gui.progress.history_screen import HistoryScreen
+from app.gui.theme import apply_theme
 from app.storage.catalog import Catalog
+from app.storage.settings import Theme
 from app.storage.store import Store
 from tests.fixtures.ten_year_history import HistoryFacts
 from tests.gui.progress.ten_years import copy_of, ten_years_file
 
 __all__ = ["ten_years_file"]
-REPS, BOX = 7, 3
+REPS, BOX, VARIATION = REPS_COLUMN, BOX_COLUMN, VARIATION_COLUMN
 
 
 @pytest.fixture
@@ -58,7 +61,9 @@ def test_filtering_by_variation_and_sorting_by_reps(screen: HistoryScreen) -> No
         ).fetchone()
     db.close()
     assert screen.model.rowCount() == floor_sets[0]
-    assert {cell(screen, row, 2) for row in range(0, floor_sets[0], 97)} == {"Floor push up"}
+    assert {cell(screen, row, VARIATION) for row in range(0, floor_sets[0], 97)} == {
+        "Floor push up"
+    }
     screen.table.sortByColumn(REPS, Qt.SortOrder.DescendingOrder)
     assert int(cell(screen, 0, REPS)) == floor_sets[1]
 
@@ -119,7 +124,9 @@ def test_a_cell_typed_into_is_saved_undone_and_redone_with_the_keyboard(
     screen.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
     assert screen.store.set_by_id(set_id).reps == 99
     # Still filtered to floor push ups; the corrected set sorts to the bottom now.
-    assert {cell(screen, row, 2) for row in range(screen.model.rowCount())} == {"Floor push up"}
+    assert {cell(screen, row, VARIATION) for row in range(screen.model.rowCount())} == {
+        "Floor push up"
+    }
     assert screen.model.set_id(screen.model.rowCount() - 1) == set_id
     with qtbot.waitSignal(screen.changed):
         QTest.keyClick(screen.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -159,4 +166,31 @@ def test_numbers_sit_under_their_headings_not_against_the_variation(screen: Hist
     alignment = Qt.ItemDataRole.TextAlignmentRole
     for column in (BOX, REPS):
         assert screen.model.index(0, column).data(alignment) == Qt.AlignmentFlag.AlignCenter
-    assert screen.model.index(0, 2).data(alignment) is None  # names read from the left
+    assert screen.model.index(0, VARIATION).data(alignment) is None  # names read from the left
+
+
+@pytest.mark.parametrize("width", [800, 1024, 1280])
+def test_the_reps_are_in_sight_without_scrolling_sideways(
+    ten_years_file: tuple[Path, HistoryFacts],
+    tmp_path: Path,
+    catalog: Catalog,
+    qapp: QApplication,
+    qtbot: QtBot,
+    width: int,
+) -> None:
+    """When, what, which box, which set and how many: in sight on a portrait tablet too, with
+    the theme's big text; the columns are measured once, not row by row over ten years."""
+    apply_theme(qapp, Theme.DARK)
+    with Store(copy_of(ten_years_file[0], tmp_path)) as store:
+        screen = HistoryScreen(store, catalog)
+        qtbot.addWidget(screen)
+        screen.resize(width, 700)
+        screen.show()
+        qtbot.waitExposed(screen)
+        table = screen.table
+        right = table.columnViewportPosition(REPS) + table.columnWidth(REPS)
+        assert right <= table.viewport().width(), f"the reps end at {right} px"
+        for column in (0, VARIATION, BOX, REPS):
+            texts = {cell(screen, row, column) for row in range(0, screen.model.rowCount(), 97)}
+            widest = max(table.fontMetrics().horizontalAdvance(text) for text in texts)
+            assert widest <= table.columnWidth(column), (column, sorted(texts)[:5])

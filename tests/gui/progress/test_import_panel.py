@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.gui.keys import Action
+from app.gui.progress.history_model import BOX_COLUMN
 from app.gui.progress.history_screen import HistoryScreen
 from app.storage.catalog import Catalog
 from app.storage.store import Store
 from tests.unit.storage.imports.exports import HEVY_KG, STRONG_CLASSIC, STRONG_V6, write
 
-BOX = 3
+BOX = BOX_COLUMN
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.gui.progress.history_model import BOX_COLUMN, VARIATION_COLUMN
 from app.gui.progress.history_screen import HistoryScreen
 from app.gui.progress.progress_screen import ProgressScreen
 from app.storage.catalog import Catalog
@@ -17,7 +18,7 @@ from app.storage.imports.read_export import read_export
 from app.storage.store import Store
 from tests.unit.storage.imports.exports import STRONG_V6, USES_BOX, write
 
-BOX = 3
+BOX, VARIATION = BOX_COLUMN, VARIATION_COLUMN
 
 
 @pytest.fixture
@@ -35,7 +36,9 @@ def test_the_history_says_height_not_recorded_only_for_box_sets(
     screen = HistoryScreen(store, catalog)
     qtbot.addWidget(screen)
     rows = {
-        str(screen.model.index(row, 2).data()): str(screen.model.index(row, BOX).data())
+        str(screen.model.index(row, VARIATION_COLUMN).data()): str(
+            screen.model.index(row, BOX).data()
+        )
         for row in range(screen.model.rowCount())
     }
     assert rows["Hands-elevated push up"] == "height not recorded"
