@@ -59,13 +59,12 @@ class SummaryScreen(Screen):
         layout.addWidget(heading)
         layout.addWidget(subtitle)
         layout.addLayout(grid)
-        self.lines: list[str] = []
-        for name, totals in zip(
-            (name for name, _ in comparisons), summary.by_variation, strict=True
-        ):
-            self.lines.append(f"{name}: {totals.sets_text(units)}")
-        for name, comparison in comparisons:
-            self.lines.append(_compare_text(name, comparison, units))
+        # One line per variation, its sets and how they compare, so that the coach's next
+        # steps come soon after them, in sight without scrolling on most screens.
+        self.lines: list[str] = [
+            f"{name}: {totals.sets_text(units)} · {_compare_text(comparison, units)}"
+            for (name, comparison), totals in zip(comparisons, summary.by_variation, strict=True)
+        ]
         if rehearsal:
             self.lines.append("A rehearsal does not count towards the coach's advice.")
         self.lines += [f"Next time: {step}" for step in next_steps]
@@ -95,12 +94,12 @@ class SummaryScreen(Screen):
         return False
 
 
-def _compare_text(name: str, comparison: Comparison | None, units: Units) -> str:
+def _compare_text(comparison: Comparison | None, units: Units) -> str:
     if comparison is None:
-        return f"{name}: first logged session, nothing to compare yet."
+        return "the first time logged"
     change = comparison.reps_change
     trend = f"{change:+d} reps" if change else "same reps"
-    text = f"{name}: {trend} vs last time ({comparison.reps_before})"
+    text = f"{trend} vs last time ({comparison.reps_before})"
     if comparison.box_now_cm != comparison.box_before_cm and comparison.box_before_cm is not None:
         text += f", box was {format_height(comparison.box_before_cm, units)}"
     if not comparison.same_tempo:

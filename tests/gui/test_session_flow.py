@@ -132,7 +132,7 @@ def test_whole_session_by_keyboard(
 
     summary = window.stack.currentWidget()
     assert isinstance(summary, SummaryScreen)
-    assert "Hands-elevated push up: 1 + 2 reps · box 45 cm" in summary.lines
+    assert "Hands-elevated push up: 1 + 2 reps · box 45 cm · the first time logged" in summary.lines
     press(qtbot, window, Qt.Key.Key_Return)
     assert screen_name(window) == "home"
     assert window.run is None
