@@ -84,7 +84,10 @@ def suggest_today(folder: Path, args: argparse.Namespace) -> int:
         write_utf8(json.dumps([s.to_json() for s in advice], indent=1, ensure_ascii=False) + "\n")
         return EXIT_OK
     if not advice:
-        print("Nothing to suggest yet: log a session first.")
+        print(
+            "Nothing to suggest yet: log a session trained at normal speed"
+            " (rehearsals, played with --speed, do not count)."
+        )
     for s in advice:
         box = f" at {s.box_height_cm:g} cm" if s.box_height_cm is not None else ""
         role = "" if s.role is SetRole.WORK else f" ({s.role})"

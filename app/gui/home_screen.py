@@ -261,7 +261,10 @@ class HomeScreen(Screen):
             label.deleteLater()
         self.advice_labels = []
         if not advice:
-            empty = QLabel("Log a session and the coach suggests the next one here.")
+            empty = QLabel(
+                "Log a session and the coach suggests the next one here"
+                " (rehearsals do not count)."
+            )
             empty.setWordWrap(True)
             self.advice_labels.append(empty)
         for line, reason in advice:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from app.cli import main
+from app.storage.data_dir import store_path
 from app.storage.history_csv import to_csv
 from app.storage.store import Store
 from tests.fixtures.coach_histories import TODAY, B, cases, imported, session
+
+TODAY_EVENING = datetime(TODAY.year, TODAY.month, TODAY.day, 18, tzinfo=UTC)
 
 CONTRACT = {
     "from_variation",
@@ -156,3 +160,19 @@ def test_saved_surfaces_give_way_to_the_ones_given_for_this_run(
     (own,) = json.loads(run(capsys, *base, "--surface", "step=40")[1])
     assert own["box_height_cm"] == 40
     assert "the step (40 cm)" in own["reason"]
+
+
+def test_nothing_to_suggest_says_what_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    run(capsys, "--data-dir", str(data), "history")  # the log exists, empty
+    with Store(store_path(data)) as store:  # a rehearsal only: not evidence
+        store.begin_session(title="Rehearsal", started_at=TODAY_EVENING, rehearsal=True)
+    code, out, _ = run(capsys, "--data-dir", str(data), "suggest", "--today", str(TODAY))
+    assert code == 0
+    assert out == (
+        "Nothing to suggest yet: log a session trained at normal speed"
+        " (rehearsals, played with --speed, do not count).\n"
+    )
