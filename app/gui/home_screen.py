@@ -262,8 +262,7 @@ class HomeScreen(Screen):
         self.advice_labels = []
         if not advice:
             empty = QLabel(
-                "Log a session and the coach suggests the next one here"
-                " (rehearsals do not count)."
+                "Log a session and the coach suggests the next one here (rehearsals do not count)."
             )
             empty.setWordWrap(True)
             self.advice_labels.append(empty)
