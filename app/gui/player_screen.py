@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout
 from app.domain.form_cue import form_cue
 from app.domain.phase_words import Shape, phase_words
 from app.domain.player import PlayerView
+from app.domain.reps import RepTarget
 from app.domain.stage import Stage
 from app.domain.units import Units, format_height
 from app.gui.keys import Action
@@ -124,15 +125,14 @@ class PlayerScreen(Screen):
         words = phase_words(view.stage)
         self.set_label.setText(f"Set {view.set_index + 1} / {view.total_sets}")
         box = format_height(schedule.box_height_cm, self.units)
-        self.variation_label.setText(variation.name)
+        rep_text, aim = rep_words(schedule.target, view.rep, view.reps_planned)
+        self.variation_label.setText(f"{variation.name}\n{aim}" if aim else variation.name)
         self.box_label.setText(f"Box {box}" if box else "")
         if view.paused:
             self.banner.show_phase("PAUSED", Shape.BAR, paused_colour(theme))
         else:
             self.banner.show_phase(words.word, words.shape, colour)
-        planned = "max" if schedule.target.is_max else str(view.reps_planned)
-        rep = view.rep if view.rep is not None else 0
-        self.rep_label.setText(f"Rep {rep} / {planned}")
+        self.rep_label.setText(rep_text)
         self.cue_label.setText(form_cue(variation.form_cues, view.set_index, view.rep))
         if view.stage is Stage.READY:
             hint = "Space or → to start"
@@ -177,3 +177,15 @@ class PlayerScreen(Screen):
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
         super().resizeEvent(event)
+
+
+def rep_words(target: RepTarget, rep: int | None, planned: int) -> tuple[str, str]:
+    """(the big count, what to aim for beside the variation's name): ``Rep 4 / 10`` for a
+    fixed count; ``Rep 4`` and ``8-12 reps`` for a range, whose top is no order to reach;
+    ``Rep 4`` and ``as many as you can`` for a max set."""
+    done = rep if rep is not None else 0
+    if target.is_max:
+        return f"Rep {done}", "as many as you can"
+    if target.low != target.high:
+        return f"Rep {done}", f"{target} reps"
+    return f"Rep {done} / {planned}", ""
