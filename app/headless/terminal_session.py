@@ -184,9 +184,10 @@ class TerminalSession:
         done = f"{reps} rep{'s' if reps != 1 else ''}"
         if saved:
             print(f"  Logged {done}.")
+            self._say_rest()
         else:
             print(f"  Kept {done} (not in the training log yet).")
-            self.keep_unsaved(schedule.index + 1)
+            self.keep_unsaved(schedule.index + 1)  # says the rest after where the sets went
 
     def keep_unsaved(self, set_number: int | None = None) -> None:
         """Copy the sets the log refused to a CSV; the first time, say where in one line."""
@@ -207,11 +208,21 @@ class TerminalSession:
                 f" ({self.log.problem}); the session goes on and {where}",
                 file=sys.stderr,
             )
-        if self.player.stage is Stage.REST:
-            view = self.player.view(self.output.now())
-            following = view.next_schedule
-            after = f"; next: set {following.index + 1}" if following else ""
-            print(f"  Rest {seconds(math.ceil(view.rest_remaining_s - 1e-6))}{after}.")
+        self._say_rest()
+
+    def _say_rest(self) -> None:
+        """``Rest 1:30 min; next: set 2/3, hands to 30 cm.``: how long, and what comes."""
+        if self.player.stage is not Stage.REST:
+            return
+        view = self.player.view(self.output.now())
+        following = view.next_schedule
+        after = ""
+        if following is not None:
+            after = f"; next: set {following.index + 1}/{len(self.player.schedules)}"
+            box = following.box_height_cm
+            if box is not None and box != self.player.current.box_height_cm:
+                after += f", hands to {box:g} cm"
+        print(f"  Rest {seconds(math.ceil(view.rest_remaining_s - 1e-6))}{after}.")
 
     def _warn_rest(self, now: float) -> None:
         if self._rest_warned or self.player.stage not in (Stage.REST, Stage.LOGGING):
@@ -219,7 +230,9 @@ class TerminalSession:
         view = self.player.view(now)
         if view.rest_total_s >= 2 * REST_WARNING_S and 0 < view.rest_remaining_s <= REST_WARNING_S:
             self._rest_warned = True
-            print(f"  {REST_WARNING_S:g} s of rest left.")
+            # While the reps are still asked for, the question's line is open: end it first.
+            start = "\n" if self.player.stage is Stage.LOGGING else ""
+            print(f"{start}  {REST_WARNING_S:g} s of rest left.")
 
 
 def seconds(value: float) -> str:

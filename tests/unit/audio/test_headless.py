@@ -87,6 +87,7 @@ def test_a_session_asks_for_reps_and_logs_each_set(
     out = capsys.readouterr().out
     assert "Setting up: Floor push up" in out
     assert "rep 3/3  LOWER 3 s" in out and "rep 1/3  PUSH 1 s" in out
+    assert "  Logged 3 reps.\n  Rest 30 s; next: set 2/2.\n" in out  # how long, what comes
     assert "10 s of rest left." in out
     assert typist.prompts[1:] == ["  Reps done (Enter = 3): "] * 2
     with Store(store_path(tmp_path / "data")) as store:
@@ -158,3 +159,19 @@ def test_the_plan_count_in_wins_over_the_saved_setting(
     code, output = _play(path, tmp_path, clock, Typist(), assume_yes=True)
     assert code == 0
     assert [c.kind for c in output.cues].count(CueKind.COUNT) == counts
+
+
+def test_the_rest_says_where_the_hands_go_when_the_box_changes(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ladder = tmp_path / "ladder.toml"
+    block = 'variation = "hands-elevated-push-up"\nsets = 1\nreps = 2\ntempo = "1-0-1-0"\n'
+    ladder.write_text(
+        plan_text(
+            f"{block}box_height_cm = 45\nrest_s = 30\n\n[[block]]\n{block}box_height_cm = 30",
+            title="Ladder",
+        ),
+        encoding="utf-8",
+    )
+    assert _play(ladder, tmp_path, clock, Typist(), assume_yes=True)[0] == 0
+    assert "  Rest 30 s; next: set 2/2, hands to 30 cm.\n" in capsys.readouterr().out
