@@ -16,6 +16,8 @@ class FittedScroll(QScrollArea):
 
     ``line_px``: the content is lines of text this tall; when it scrolls, the part in sight
     ends on a whole line (the space left below stays empty) instead of half of the next.
+    ``whole_rows``: the content is a column of widgets (labels of several sizes); when it
+    scrolls, the part in sight ends after the last one whole at the top of the scroll.
     """
 
     def __init__(
@@ -28,6 +30,7 @@ class FittedScroll(QScrollArea):
         self.max_hint_px = max_hint_px
         self.min_hint_px = min_hint_px
         self.line_px: int | None = None
+        self.whole_rows = False
         self._content = content
         self.setWidget(content)
         self.setWidgetResizable(True)
@@ -52,11 +55,21 @@ class FittedScroll(QScrollArea):
         self.show_whole_lines()
 
     def show_whole_lines(self) -> None:
-        """With ``line_px`` set and the content scrolling, hide the part line at the bottom."""
+        """With ``line_px`` or ``whole_rows`` set and the content scrolling, hide the part
+        line (or row) at the bottom."""
         height = self.height() - 2 * self.frameWidth()
-        line = self.line_px
-        scrolls = line is not None and self._content_height() > height
-        cut = height % line if line is not None and scrolls else 0
+        cut = 0
+        if self._content_height() > height:
+            if self.line_px is not None:
+                cut = height % self.line_px
+            elif self.whole_rows:
+                bottoms = [
+                    child.geometry().bottom() + 1
+                    for child in self._content.findChildren(QWidget)
+                    if child.parentWidget() is self._content and child.isVisibleTo(self._content)
+                ]
+                whole = [bottom for bottom in bottoms if bottom <= height]
+                cut = height - max(whole) if whole else 0
         if cut != self.viewportMargins().bottom():
             self.setViewportMargins(0, 0, 0, cut)
 

@@ -150,6 +150,7 @@ class HomeScreen(Screen):
         self.advice_lines.setContentsMargins(0, 0, 0, 0)
         self.advice_lines.setSpacing(0)
         self.advice_scroll = FittedScroll(lines, min_hint_px=None)
+        self.advice_scroll.whole_rows = True  # a reason cut in half reads as gibberish
         advice_layout.addWidget(self.advice_scroll)
         self.advice_labels: list[QLabel] = []
 
@@ -386,6 +387,7 @@ class HomeScreen(Screen):
         self.advice_scroll.updateGeometry()
         self.preview_scroll.updateGeometry()
         self.preview_scroll.show_whole_lines()  # another plan's text: it may scroll, or not
+        self.advice_scroll.show_whole_lines()
 
     def on_plan_activated(self, item: QListWidgetItem) -> None:
         plan_file = item.data(_PLAN_ROLE)

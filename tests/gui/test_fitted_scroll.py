@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.gui.fitted_scroll import MIN_HEIGHT_PX, FittedScroll
@@ -57,3 +57,21 @@ def test_new_text_that_fits_shows_whole_again(qtbot: QtBot) -> None:
     label.setText("one line")
     made.show_whole_lines()
     assert made.viewport().height() == 100 + line // 2
+
+
+def test_a_column_of_labels_that_scrolls_ends_after_a_whole_one(qtbot: QtBot) -> None:
+    column = QWidget()
+    rows = QVBoxLayout(column)
+    labels = [QLabel(f"row {n}\n" * (1 + n % 3)) for n in range(12)]  # rows of 1-3 lines
+    for label in labels:
+        rows.addWidget(label)
+    made = FittedScroll(column)
+    made.whole_rows = True
+    qtbot.addWidget(made)
+    made.show()
+    for height in (120, 157, 201, 260):
+        made.resize(300, height)
+        shown = made.viewport().height()
+        cut = [label for label in labels if label.y() < shown < label.y() + label.height()]
+        assert not cut, (height, shown, [label.text() for label in cut])
+        assert shown > height - max(label.height() for label in labels) - rows.spacing()
