@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from app.cli.output import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, print_error, wri
 from app.domain.plain_text import printable
 from app.domain.problems import InputError
 from app.domain.units import Units, box_text
+from app.domain.variation import Variation
 from app.storage.backup import MAX_BACKUP_BYTES, BackupError, BackupTargetError, write_backup
 from app.storage.catalog import load_catalog
 from app.storage.data_dir import store_path
@@ -20,6 +22,7 @@ from app.storage.imports.names_file import load_exercise_names
 from app.storage.imports.read_export import read_export
 from app.storage.imports.report import report_json, report_lines
 from app.storage.restore import restore_backup
+from app.storage.store import SetRecord
 from app.storage.text_files import read_text
 
 
@@ -29,20 +32,37 @@ def history(folder: Path, *, as_csv: bool) -> int:
         if as_csv:
             write_utf8(to_csv(sets))
             return EXIT_OK
-        uses_box = {v.id for v in load_catalog().values() if v.uses_box}
-        for s in sets:
-            box = box_text(s.box_height_cm, Units.CM, uses_box=s.variation in uses_box)
-            box = f" box {box}" if box else ""
-            mark = " (rehearsal)" if s.rehearsal else ""
-            print(
-                printable(
-                    f"{s.ended_at.isoformat()}  {s.variation}{box}  set {s.set_number}:"
-                    f" {s.reps}/{s.target_reps} reps at {s.tempo}{mark}"
-                )
-            )
+        for line in history_lines(sets, load_catalog()):
+            print(printable(line))
         if not sets:
             print("No sets logged yet.")
     return EXIT_OK
+
+
+def history_lines(sets: Sequence[SetRecord], catalog: Mapping[str, Variation]) -> list[str]:
+    """Each session under its title and local start, then one line per set::
+
+    Sat 28 Nov 2026 17:26  Evening
+      Hands-elevated push up, box 45 cm, set 1: 12 reps (aimed 8-12) at 3-1-1-0
+    """
+    lines: list[str] = []
+    shown: int | None = None
+    for s in sets:
+        if s.session_id != shown:
+            shown = s.session_id
+            mark = "  (rehearsal: not counted)" if s.rehearsal else ""
+            lines.append(f"{s.ended_at.astimezone():%a %d %b %Y %H:%M}  {s.session_title}{mark}")
+        variation = catalog.get(s.variation)
+        name = variation.name if variation is not None else s.variation
+        uses_box = variation is not None and variation.uses_box
+        box = box_text(s.box_height_cm, Units.CM, uses_box=uses_box)
+        where = f", box {box}" if box else ""
+        role = "" if s.role == "work" else f" ({s.role})"
+        lines.append(
+            f"  {name}{where}, set {s.set_number}{role}: {s.reps} reps"
+            f" (aimed {s.target_reps}) at {s.tempo}"
+        )
+    return lines
 
 
 def import_sets(folder: Path, path: Path, *, dry_run: bool, as_json: bool) -> int:

@@ -92,7 +92,7 @@ def test_imported_incline_sets_show_their_height_as_not_recorded(
     run(capsys, "--data-dir", data, "import", str(write(tmp_path, STRONG_V6)))
     code, out, _ = run(capsys, "--data-dir", data, "history")
     assert code == 0
-    (incline,) = [line for line in out.splitlines() if "hands-elevated" in line]
+    (incline,) = [line for line in out.splitlines() if "Hands-elevated" in line]
     assert "height not recorded" in incline
     code, out, _ = run(capsys, "--data-dir", data, "history", "--csv")
     (row,) = [line for line in out.splitlines() if "hands-elevated" in line]

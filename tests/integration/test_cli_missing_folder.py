@@ -81,7 +81,7 @@ def test_importing_into_a_new_folder_starts_the_log_as_the_app_would(tmp_path: P
     assert [p.name.startswith("daily-") for p in (fresh / "backups").iterdir()] == [True]
     shown = tempo_trainer("--data-dir", str(fresh), "history")
     assert (shown.returncode, shown.stderr) == (0, "")
-    assert "floor-push-up  set 1: 9/8 reps at 3-1-1-0" in shown.stdout
+    assert "  Floor push up, set 1: 9 reps (aimed 8) at 3-1-1-0\n" in shown.stdout
 
 
 def test_a_dry_run_import_into_a_missing_folder_creates_nothing(tmp_path: Path) -> None:

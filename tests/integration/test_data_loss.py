@@ -90,13 +90,13 @@ def test_an_emptied_log_with_backups_is_restored_not_taken_as_new(
     code, out, err = run(capsys, "--data-dir", str(data), "history")
 
     assert code == 0
-    assert out.count("floor-push-up") == 30
+    assert out.count("Floor push up") == 30
     assert err.count("restored from the backup") == 1
     assert "empty" in err
     (aside,) = (data / "damaged").iterdir()
     assert aside.stat().st_size == size
     code, out, err = run(capsys, "--data-dir", str(data), "history")
-    assert (out.count("floor-push-up"), err) == (30, "")  # said once
+    assert (out.count("Floor push up"), err) == (30, "")  # said once
 
 
 def test_a_new_empty_log_without_backups_is_just_new(

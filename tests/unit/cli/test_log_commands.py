@@ -23,7 +23,9 @@ def data(tmp_path: Path) -> Path:
 def test_history_as_lines_and_as_csv(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert history(data, as_csv=False) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2 and "hands-elevated-push-up box 45 cm  set 1: 12/8-12 reps" in lines[0]
+    # the session under its title and local time, then its sets, in the trainer's words
+    assert len(lines) == 3 and lines[0].endswith("  Logged session")
+    assert lines[1] == "  Hands-elevated push up, box 45 cm, set 1: 12 reps (aimed 8-12) at 3-1-1-0"
     assert history(data, as_csv=True) == EXIT_OK
     assert len(capsys.readouterr().out.splitlines()) == 3  # the header and two sets
 
@@ -47,7 +49,7 @@ def test_a_dry_run_import_changes_nothing_and_a_bad_file_says_why(
     assert import_sets(other, exported, dry_run=False, as_json=False) == EXIT_OK
     capsys.readouterr()
     assert history(other, as_csv=False) == EXIT_OK
-    assert len(capsys.readouterr().out.splitlines()) == 2
+    assert len(capsys.readouterr().out.splitlines()) == 3  # the session and its two sets
     nonsense = tmp_path / "nonsense.csv"
     nonsense.write_text("a,b\n1,2\n", encoding="utf-8")
     assert import_sets(other, nonsense, dry_run=True, as_json=False) == EXIT_INVALID
@@ -64,7 +66,7 @@ def test_backup_then_restore_brings_the_log_back(
     assert restore(fresh, target) == EXIT_OK
     assert capsys.readouterr().out.startswith(f"Restored {target}.")
     assert history(fresh, as_csv=False) == EXIT_OK
-    assert len(capsys.readouterr().out.splitlines()) == 2
+    assert len(capsys.readouterr().out.splitlines()) == 3  # the session and its two sets
 
 
 def test_restoring_a_file_that_is_not_a_backup_changes_nothing(
@@ -75,4 +77,4 @@ def test_restoring_a_file_that_is_not_a_backup_changes_nothing(
     assert restore(data, bad) == EXIT_INVALID
     assert str(bad) in capsys.readouterr().err
     assert history(data, as_csv=False) == EXIT_OK
-    assert len(capsys.readouterr().out.splitlines()) == 2
+    assert len(capsys.readouterr().out.splitlines()) == 3  # the session and its two sets
