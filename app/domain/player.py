@@ -278,6 +278,12 @@ class Player:
         self._held_back = []
         return self.advance(now)
 
+    @property
+    def ran_out(self) -> bool:
+        """The set being logged ran to the end of its timeline, not ended by the person: for
+        a max set, its cap, which says nothing of the reps really done."""
+        return self._stage is Stage.LOGGING and not self._ended_early
+
     def end_set(self, now: float) -> list[PlayerEvent]:
         """End the running set early (failure, or a max set): straight to logging."""
         if self.paused:

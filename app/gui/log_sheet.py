@@ -53,10 +53,12 @@ class LogSheet(Screen):
         schedule = view.schedule
         self.reps = view.reps_completed
         planned = "max" if schedule.target.is_max else str(schedule.target)
-        self.heading = ScaledLabel(
-            f"Set {view.set_index + 1} / {view.total_sets} done · planned {planned} reps", 0.045
-        )
-        self.heading.setProperty("role", "muted")
+        done = f"Set {view.set_index + 1} / {view.total_sets} done"
+        # A max set nobody ended ran to its cap: the count shown is the cap, not the reps.
+        capped = schedule.target.is_max and driver.player.ran_out
+        heading = f"{done} · it ran to its end: set the reps you did" if capped else None
+        self.heading = ScaledLabel(heading or f"{done} · planned {planned} reps", 0.045)
+        self.heading.setProperty("role", "danger" if capped else "muted")
         self.heading.setWordWrap(True)
         self.reps_label = ScaledLabel("", 0.15, bold=True)
         self.reps_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

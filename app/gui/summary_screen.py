@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from app.domain.session_summary import Comparison, SessionSummary, format_duration
 from app.domain.units import Units, format_height
+from app.gui.fitted_scroll import FittedScroll
 from app.gui.keys import Action
 from app.gui.screen import ScaledLabel, Screen
 
@@ -76,14 +77,11 @@ class SummaryScreen(Screen):
             line_label = ScaledLabel(line, 0.038)
             line_label.setWordWrap(True)
             details.addWidget(line_label)
-        details.addStretch(1)
-        self.details = QScrollArea()
+        self.details = FittedScroll(lines)
         self.details.setAccessibleName("Session details")
-        self.details.setWidget(lines)
-        self.details.setWidgetResizable(True)
-        self.details.setFrameShape(QFrame.Shape.NoFrame)
-        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.details, 3)
+        self.details.whole_rows = True  # a line cut through its letters: hidden until scrolled
+        layout.addWidget(self.details)
+        layout.addStretch(1)  # Done stays at the bottom however few the lines
         done = self.touch("Done · back home  (Enter)", "Done: back home", Action.NEXT, primary=True)
         layout.addWidget(done)
 

@@ -127,12 +127,24 @@ class TerminalSession:
         """Whole reps the timeline completed before the set ended (the GUI's log sheet too)."""
         return self.player.view(self.output.now()).reps_completed
 
+    def _offered(self) -> int:
+        """The count Enter accepts: none for a max set that ran to its cap unended (the cap
+        says nothing of the reps done), else the reps the timeline completed."""
+        if self.player.current.target.is_max and self.player.ran_out:
+            return 0
+        return self._reps_done()
+
     def _ask_reps(self) -> None:
-        done = self._reps_done()
         if self.assume_yes:
-            self._log(done)
+            self._log(self._reps_done())
             return
-        default = f"Enter = {done}" if done else "type the number"
+        offered = self._offered()
+        if offered:
+            default = f"Enter = {offered}"
+        elif self.player.current.target.is_max and self.player.ran_out:
+            default = "it ran to its end: type the number"
+        else:
+            default = "type the number"
         self.asker.ask(f"  Reps done ({default}): ")
 
     def _collect_answer(self, now: float) -> None:
@@ -163,7 +175,7 @@ class TerminalSession:
             self._log(done)
             return
         text = answer.strip()
-        if not text and done:
+        if not text and self._offered():
             self._log(done)
         elif text.isdecimal() and len(text) <= 3:
             self._log(int(text))

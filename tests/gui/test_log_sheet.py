@@ -114,3 +114,43 @@ def test_on_a_portrait_tablet_the_biggest_count_and_every_answer_fit(
     # reps-in-reserve question above its answers.
     assert not layout_problems(window, "log sheet")
     assert sheet.fewer.height() > sheet.save.height()  # still grown into the spare height
+
+
+MAX_SET = """\
+title = "One max set"
+count_in_s = 3
+
+[[block]]
+variation = "floor-push-up"
+sets = 1
+reps = "max"
+tempo = "1-0-1-0"
+rest_s = 0
+"""
+
+
+@pytest.mark.parametrize("ended_by_hand", [True, False])
+def test_a_max_set_that_ran_to_its_cap_asks_for_the_reps_done(
+    make_window: Callable[..., MainWindow], data_dir: Path, clock: FakeClock, ended_by_hand: bool
+) -> None:
+    """Ended by the person, the sheet offers the reps counted; left to run to its cap (30),
+    it says the count shown is only the cap, so nobody logs 30 reps by tapping Save."""
+    write_plan(data_dir, "max.toml", MAX_SET)
+    window = make_window()
+    select_plan(window, "One max set")
+    window.on_action(Action.NEXT)
+    while screen_name(window) == "setup":
+        window.on_action(Action.NEXT)
+    window.on_action(Action.START_PAUSE)
+    clock.advance(3 + 2 * 12 + 0.5 if ended_by_hand else 3 + 2 * 30 + 1)
+    running(window).driver.on_tick()
+    if ended_by_hand:
+        window.on_action(Action.NEXT)  # end the set
+    sheet = window.current
+    assert isinstance(sheet, LogSheet)
+    if ended_by_hand:
+        assert sheet.reps == 12
+        assert sheet.heading.text() == "Set 1 / 1 done · planned max reps"
+    else:
+        assert sheet.heading.text() == "Set 1 / 1 done · it ran to its end: set the reps you did"
+        assert sheet.heading.property("role") == "danger"

@@ -135,13 +135,14 @@ def test_yes_with_no_keyboard_logs_every_scheduled_rep_of_a_max_set_not_zero(
     assert "Logged 30 reps." in out
 
 
-def test_a_max_set_that_runs_out_takes_the_waiting_enter_as_its_answer(
+def test_a_max_set_that_runs_out_asks_for_the_reps_it_cannot_know(
     plan_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Nobody pressed Enter during the set: the same read answers "reps done", no second one."""
+    """Nobody pressed Enter during the set: it ran to its cap of 30, which says nothing of the
+    reps done. The Enter pressed late is not taken for 30: the number is asked for."""
     clock = FakeClock(START)
     after_the_set = START + 3 + 30 * 2 + 5
-    keyboard = Keyboard(clock, "", "", presses_at=(after_the_set,))
+    keyboard = Keyboard(clock, "", "17", "", presses_at=(after_the_set,))
     code = run_headless(
         plan_path,
         data_dir=tmp_path / "data",
@@ -154,6 +155,11 @@ def test_a_max_set_that_runs_out_takes_the_waiting_enter_as_its_answer(
     )
 
     assert code == 0
-    assert _logged_reps(tmp_path / "data") == [30, 2]
-    assert "  Reps done (Enter = 30): " in capsys.readouterr().out
-    assert keyboard.prompts == [keyboard.prompts[0], "", "  Reps done (Enter = 2): "]
+    assert _logged_reps(tmp_path / "data") == [17, 2]
+    out = capsys.readouterr().out
+    assert "  Reps done (it ran to its end: type the number): " in out
+    assert "Please type a whole number of reps." in out
+    assert keyboard.prompts[-2:] == [
+        "  Reps done (it ran to its end: type the number): ",
+        "  Reps done (Enter = 2): ",
+    ]
