@@ -40,29 +40,38 @@ def history(folder: Path, *, as_csv: bool) -> int:
 
 
 def history_lines(sets: Sequence[SetRecord], catalog: Mapping[str, Variation]) -> list[str]:
-    """Each session under its title and local start, then one line per set::
+    """Each session under its title and the local time of its first set, then its sets::
 
-    Sat 28 Nov 2026 17:26  Evening
-      Hands-elevated push up, box 45 cm, set 1: 12 reps (aimed 8-12) at 3-1-1-0
+        Sat 28 Nov 2026 17:26  Evening
+          Hands-elevated push up, box 45 cm, set 1: 12 reps (aimed 8-12) at 3-1-1-0
+
+    Sessions come in the order of their first sets; one resumed after another session is
+    shown once, all its sets together.
     """
-    lines: list[str] = []
-    shown: int | None = None
+    sessions: dict[int, list[SetRecord]] = {}
     for s in sets:
-        if s.session_id != shown:
-            shown = s.session_id
-            mark = "  (rehearsal: not counted)" if s.rehearsal else ""
-            lines.append(f"{s.ended_at.astimezone():%a %d %b %Y %H:%M}  {s.session_title}{mark}")
-        variation = catalog.get(s.variation)
-        name = variation.name if variation is not None else s.variation
-        uses_box = variation is not None and variation.uses_box
-        box = box_text(s.box_height_cm, Units.CM, uses_box=uses_box)
-        where = f", box {box}" if box else ""
-        role = "" if s.role == "work" else f" ({s.role})"
+        sessions.setdefault(s.session_id, []).append(s)
+    lines: list[str] = []
+    for rows in sessions.values():
+        first = rows[0]
+        mark = "  (rehearsal: not counted)" if first.rehearsal else ""
         lines.append(
-            f"  {name}{where}, set {s.set_number}{role}: {s.reps} reps"
-            f" (aimed {s.target_reps}) at {s.tempo}"
+            f"{first.ended_at.astimezone():%a %d %b %Y %H:%M}  {first.session_title}{mark}"
         )
+        lines += [f"  {_set_line(s, catalog)}" for s in rows]
     return lines
+
+
+def _set_line(s: SetRecord, catalog: Mapping[str, Variation]) -> str:
+    variation = catalog.get(s.variation)
+    name = variation.name if variation is not None else s.variation
+    uses_box = variation is not None and variation.uses_box
+    box = box_text(s.box_height_cm, Units.CM, uses_box=uses_box)
+    where = f", box {box}" if box else ""
+    role = "" if s.role == "work" else f" ({s.role})"
+    aim = "max set" if s.target_reps == "max" else f"aimed {s.target_reps}"
+    reps = "1 rep" if s.reps == 1 else f"{s.reps} reps"
+    return f"{name}{where}, set {s.set_number}{role}: {reps} ({aim}) at {s.tempo}"
 
 
 def import_sets(folder: Path, path: Path, *, dry_run: bool, as_json: bool) -> int:

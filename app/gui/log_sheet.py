@@ -51,12 +51,14 @@ class LogSheet(Screen):
         self.driver = driver
         self.units = units
         schedule = view.schedule
-        self.reps = view.reps_completed
+        # A max set nobody ended ran to its cap, which says nothing of the reps done: the
+        # count starts at 0, so that Save without setting it never logs the cap as a best.
+        capped = schedule.target.is_max and driver.player.ran_out
+        self.reps = 0 if capped else view.reps_completed
         planned = "max" if schedule.target.is_max else str(schedule.target)
         done = f"Set {view.set_index + 1} / {view.total_sets} done"
-        # A max set nobody ended ran to its cap: the count shown is the cap, not the reps.
-        capped = schedule.target.is_max and driver.player.ran_out
-        heading = f"{done} · it ran to its end: set the reps you did" if capped else None
+        limit = f"it stopped at its {schedule.reps}-rep limit: set the reps you did"
+        heading = f"{done} · {limit}" if capped else None
         self.heading = ScaledLabel(heading or f"{done} · planned {planned} reps", 0.045)
         self.heading.setProperty("role", "danger" if capped else "muted")
         self.heading.setWordWrap(True)

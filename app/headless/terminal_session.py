@@ -138,14 +138,16 @@ class TerminalSession:
         if self.assume_yes:
             self._log(self._reps_done())
             return
+        self.asker.ask(self._reps_question())
+
+    def _reps_question(self) -> str:
+        schedule = self.player.current
         offered = self._offered()
         if offered:
-            default = f"Enter = {offered}"
-        elif self.player.current.target.is_max and self.player.ran_out:
-            default = "it ran to its end: type the number"
-        else:
-            default = "type the number"
-        self.asker.ask(f"  Reps done ({default}): ")
+            return f"  Reps done (Enter = {offered}): "
+        if schedule.target.is_max and self.player.ran_out:
+            return f"  It stopped at its {schedule.reps}-rep limit: type the reps you did: "
+        return "  Reps done (type the number): "
 
     def _collect_answer(self, now: float) -> None:
         answer = self.asker.poll()
@@ -180,7 +182,8 @@ class TerminalSession:
         elif text.isdecimal() and len(text) <= 3:
             self._log(int(text))
         else:
-            print("  Please type a whole number of reps.")
+            if text or not self.player.ran_out:  # a late Enter: the question says it all
+                print("  Please type a whole number of reps.")
             self._ask_reps()
 
     def _log(self, reps: int) -> None:
@@ -231,8 +234,12 @@ class TerminalSession:
         after = ""
         if following is not None:
             after = f"; next: set {following.index + 1}/{len(self.player.schedules)}"
+            current = self.player.current
+            if following.variation_id != current.variation_id:
+                variation = self.catalog.get(following.variation_id)
+                after += f", {variation.name if variation else following.variation_id}"
             box = following.box_height_cm
-            if box is not None and box != self.player.current.box_height_cm:
+            if box is not None and box != current.box_height_cm:
                 after += f", hands to {box:g} cm"
         print(f"  Rest {seconds(math.ceil(view.rest_remaining_s - 1e-6))}{after}.")
 
@@ -242,9 +249,12 @@ class TerminalSession:
         view = self.player.view(now)
         if view.rest_total_s >= 2 * REST_WARNING_S and 0 < view.rest_remaining_s <= REST_WARNING_S:
             self._rest_warned = True
-            # While the reps are still asked for, the question's line is open: end it first.
-            start = "\n" if self.player.stage is Stage.LOGGING else ""
-            print(f"{start}  {REST_WARNING_S:g} s of rest left.")
+            asking = self.player.stage is Stage.LOGGING
+            # While the reps are still asked for, the question's line is open: end it, and
+            # put the question back under the warning.
+            print(f"{chr(10) if asking else ''}  {REST_WARNING_S:g} s of rest left.")
+            if asking and not self.assume_yes:
+                self.asker.ask(self._reps_question())
 
 
 def seconds(value: float) -> str:

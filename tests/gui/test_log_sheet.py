@@ -152,5 +152,11 @@ def test_a_max_set_that_ran_to_its_cap_asks_for_the_reps_done(
         assert sheet.reps == 12
         assert sheet.heading.text() == "Set 1 / 1 done · planned max reps"
     else:
-        assert sheet.heading.text() == "Set 1 / 1 done · it ran to its end: set the reps you did"
+        assert sheet.reps == 0  # not the cap of 30
+        assert sheet.heading.text() == (
+            "Set 1 / 1 done · it stopped at its 30-rep limit: set the reps you did"
+        )
         assert sheet.heading.property("role") == "danger"
+    window.on_action(Action.NEXT)  # Save, as a late press of the clicker would
+    ((reps,),) = [(s.reps,) for s in window.services.store.sets()]
+    assert reps == (12 if ended_by_hand else 0)

@@ -46,6 +46,9 @@ VARIATION_COLUMN = column_of("Variation")
 BOX_COLUMN = column_of("Box (cm)")
 REPS_COLUMN = column_of("Reps")
 SESSION_COLUMN = column_of("Session")
+CUT_COLUMNS = frozenset({SESSION_COLUMN, column_of("Note"), VARIATION_COLUMN})
+NOT_RECORDED_MARK = "—"
+"""A box set's height that was never recorded (imported from another app), in its cell."""
 NUMBER_COLUMNS = frozenset(column_of(h) for h in ("Box (cm)", "Set", "Reps", "RIR"))
 
 
@@ -125,11 +128,19 @@ class HistoryModel(QAbstractTableModel):
             return None
         row = self.rows[int(self.order[index.row()])]
         value = row[COLUMNS[index.column()][1]]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            # the tooltip: a session's name or a note cut short by a narrow column, whole
-            if index.column() == BOX_COLUMN and value is None and row[_VARIATION] in self.uses_box:
+        unrecorded = (
+            index.column() == BOX_COLUMN and value is None and row[_VARIATION] in self.uses_box
+        )
+        if role == Qt.ItemDataRole.DisplayRole:
+            # a dash keeps the column narrow; the tooltip and a screen reader say what it means
+            rehearsal = bool(row[_REHEARSAL])
+            return NOT_RECORDED_MARK if unrecorded else self._text(index.column(), value, rehearsal)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if unrecorded:
                 return HEIGHT_NOT_RECORDED
-            return self._text(index.column(), value, bool(row[_REHEARSAL]))
+            if index.column() in CUT_COLUMNS:  # a name or a note a narrow column cuts short
+                return self._text(index.column(), value, bool(row[_REHEARSAL]))
+            return None
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else value
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMBER_COLUMNS:
@@ -182,9 +193,9 @@ class HistoryModel(QAbstractTableModel):
         self._apply()
         self.endResetModel()
 
-    def has_unrecorded_heights(self) -> bool:
-        """Whether a box set without its height is in the log (imported from another app)."""
-        return any(row[_BOX] is None and row[_VARIATION] in self.uses_box for row in self.rows)
+    def logged_variations(self) -> set[str]:
+        """The ids of the variations with a set in the log."""
+        return {str(row[_VARIATION]) for row in self.rows}
 
     def set_id(self, row: int) -> int:
         return int(str(self.rows[int(self.order[row])][_ID]))

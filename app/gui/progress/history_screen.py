@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.domain.units import HEIGHT_NOT_RECORDED
 from app.domain.variation import Variation
 from app.gui.keys import Action
 from app.gui.progress.history_model import SESSION_COLUMN, HistoryModel, column_of
@@ -55,7 +54,7 @@ class HistoryScreen(Screen):
         heading.setProperty("role", "heading")
         self.variation = variation_choice("Variation shown")
         self.variation.addItem("All variations", None)
-        logged = {str(row[4]) for row in self.model.rows}
+        logged = self.model.logged_variations()
         for variation in catalog.values():
             if variation.id in logged:
                 self.variation.addItem(variation.name, variation.id)
@@ -128,20 +127,19 @@ class HistoryScreen(Screen):
         )
 
     def _size_columns(self, catalog: Mapping[str, Variation]) -> None:
-        """Each column as wide as the longest thing it can show ("2026-05-06 18:00", "Negative
-        knee push up", "height not recorded" only where a set has it), measured once rather
-        than row by row (a ten-year log has 20,000 rows); the session's name takes what is
-        left, cut short (whole in its tooltip) before the reps would leave a 1024 px screen."""
+        """Each column as wide as the longest thing it usually shows ("2026-05-06 18:00",
+        "Negative knee push up", "10-10-X-10"), measured once rather than row by row (a
+        ten-year log has 20,000 rows); longer text (a name imported from another app, a note)
+        is cut short, whole in its tooltip. The session's name takes what is left."""
         self.table.ensurePolished()  # the theme's font, to measure with
-        unrecorded = [HEIGHT_NOT_RECORDED] if self.model.has_unrecorded_heights() else []
         longest = {
             "Date": ["2026-12-31 23:59"],
             "Variation": [variation.name for variation in catalog.values()],
-            "Box (cm)": ["120", *unrecorded],
+            "Box (cm)": ["120"],
             "Set": ["10"],
             "Reps": ["1000"],
             "Target": ["max", "12-15"],
-            "Tempo": ["10-1-1-0"],
+            "Tempo": ["10-10-X-10"],
             "RIR": ["10"],
             "Note": ["a short note"],
         }
@@ -205,7 +203,7 @@ class HistoryScreen(Screen):
     def on_imported(self, added: int) -> None:
         self.status.setText(f"{added} set(s) imported." if added else "Nothing new to import.")
         self.model.reload()
-        logged = {str(row[4]) for row in self.model.rows}
+        logged = self.model.logged_variations()
         shown = {self.variation.itemData(i) for i in range(self.variation.count())}
         for variation_id in sorted(logged - shown):
             self.variation.addItem(self.model.names.get(variation_id, variation_id), variation_id)

@@ -53,7 +53,6 @@ from app.storage.store import Store, StoreError
 __all__ = ["CHARTS", "ProgressScreen", "wall_clock_s"]
 
 HOVER_RADIUS_PX = 24.0
-"""About how many characters of a name the variation list keeps when the row is short."""
 
 
 def wall_clock_s(moment: datetime) -> float:

@@ -45,7 +45,7 @@ def report_lines(
     if preview.without_box_height:
         lines.append(
             f"{preview.without_box_height} hands-elevated set(s) come without a box height:"
-            ' they show as "height not recorded".'
+            ' they are marked "height not recorded".'
         )
     if not preview.sets:
         lines.append("No push-up sets in this file: nothing imported.")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.gui.keys import Action
-from app.gui.progress.history_model import BOX_COLUMN
+from app.gui.progress.history_model import BOX_COLUMN, NOT_RECORDED_MARK
 from app.gui.progress.history_screen import HistoryScreen
 from app.storage.catalog import Catalog
 from app.storage.store import Store
@@ -65,7 +65,7 @@ def test_the_summary_comes_first_and_enter_imports(
     text = panel.summary.text()
     assert "Strong (v6, 2024 and later): 3 push-up set(s)" in text
     assert "Left out: note row (1), rest timer row (1)." in text
-    assert 'they show as "height not recorded"' in text
+    assert 'they are marked "height not recorded"' in text
     assert "Import adds 3 set(s); 0 already in the log." in text
     assert store.sets() == []
     with qtbot.waitSignal(screen.changed):
@@ -75,7 +75,7 @@ def test_the_summary_comes_first_and_enter_imports(
     assert screen.status.text() == "3 set(s) imported."
     assert screen.model.rowCount() == 3
     boxes = {str(screen.model.index(r, BOX).data()) for r in range(3)}
-    assert boxes == {"", "height not recorded"}
+    assert boxes == {"", NOT_RECORDED_MARK}
     assert screen.variation.findData("hands-elevated-push-up") >= 0
 
 

@@ -7,9 +7,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.gui.progress.history_model import BOX_COLUMN, VARIATION_COLUMN
+from app.gui.progress.history_model import (
+    BOX_COLUMN,
+    NOT_RECORDED_MARK,
+    REPS_COLUMN,
+    VARIATION_COLUMN,
+)
 from app.gui.progress.history_screen import HistoryScreen
 from app.gui.progress.progress_screen import ProgressScreen
 from app.storage.catalog import Catalog
@@ -41,7 +47,15 @@ def test_the_history_says_height_not_recorded_only_for_box_sets(
         )
         for row in range(screen.model.rowCount())
     }
-    assert rows["Hands-elevated push up"] == "height not recorded"
+    assert rows["Hands-elevated push up"] == NOT_RECORDED_MARK  # a dash, the column narrow
+    (box_row,) = [
+        row
+        for row in range(screen.model.rowCount())
+        if screen.model.index(row, BOX).data() == NOT_RECORDED_MARK
+    ]
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    assert screen.model.index(box_row, BOX).data(tooltip) == "height not recorded"
+    assert screen.model.index(box_row, REPS_COLUMN).data(tooltip) is None  # nothing cut there
     assert rows["Floor push up"] == ""
     assert rows["Loaded push up"] == ""
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from app.cli.log_access import open_log
-from app.cli.log_commands import backup, history, import_sets, restore
+from app.cli.log_commands import backup, history, history_lines, import_sets, restore
 from app.cli.output import EXIT_INVALID, EXIT_OK
+from app.storage.catalog import load_catalog
+from app.storage.store import SetRecord
 from tests.fixtures.coach_histories import BOX, B, imported, session
 
 
@@ -78,3 +81,40 @@ def test_restoring_a_file_that_is_not_a_backup_changes_nothing(
     assert str(bad) in capsys.readouterr().err
     assert history(data, as_csv=False) == EXIT_OK
     assert len(capsys.readouterr().out.splitlines()) == 3  # the session and its two sets
+
+
+def test_a_session_resumed_after_another_is_shown_once_with_all_its_sets() -> None:
+    start = datetime(2026, 3, 2, 18, tzinfo=UTC)
+
+    def one(session: int, minute: int, reps: int, target: str = "8-12") -> SetRecord:
+        return SetRecord(
+            id=minute,
+            session_id=session,
+            session_uid=str(session),
+            session_title=f"S{session}",
+            block=0,
+            set_number=minute,
+            variation="floor-push-up",
+            box_height_cm=None,
+            tempo="3-1-1-0",
+            target_reps=target,
+            reps=reps,
+            reps_in_reserve=None,
+            form_flags=(),
+            note="",
+            time_under_tension_s=0.0,
+            ended_at=start + timedelta(minutes=minute),
+            rehearsal=False,
+        )
+
+    lines = history_lines([one(1, 1, 1), one(2, 2, 9, "max"), one(1, 3, 10)], load_catalog())
+    headings = [line for line in lines if not line.startswith("  ")]
+    assert [heading.split("  ")[-1] for heading in headings] == ["S1", "S2"]  # S1 once
+    assert lines[1:3] == [
+        "  Floor push up, set 1: 1 rep (aimed 8-12) at 3-1-1-0",
+        "  Floor push up, set 3: 10 reps (aimed 8-12) at 3-1-1-0",
+    ]
+    assert (
+        lines[3].endswith("  S2")
+        and lines[4] == "  Floor push up, set 2: 9 reps (max set) at 3-1-1-0"
+    )

@@ -28,7 +28,7 @@ def test_a_dry_run_says_nothing_was_written_and_unknown_heights_are_named(
 ) -> None:
     lines = report_lines(preview(tmp_path, STRONG_V6), 3, NAMES, dry_run=True)
     assert lines[-2:] == [
-        '1 hands-elevated set(s) come without a box height: they show as "height not recorded".',
+        '1 hands-elevated set(s) come without a box height: they are marked "height not recorded".',
         "Dry run, nothing written: 3 set(s) would be added, 0 already in the log.",
     ]
 
