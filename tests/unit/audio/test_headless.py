@@ -175,3 +175,17 @@ def test_the_rest_says_where_the_hands_go_when_the_box_changes(
     )
     assert _play(ladder, tmp_path, clock, Typist(), assume_yes=True)[0] == 0
     assert "  Rest 30 s; next: set 2/2, hands to 30 cm.\n" in capsys.readouterr().out
+
+
+def test_the_rest_names_the_next_variation_when_it_changes(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mixed = tmp_path / "mixed.toml"
+    box = 'variation = "hands-elevated-push-up"\nsets = 1\nreps = 2\ntempo = "1-0-1-0"\n'
+    floor = 'variation = "floor-push-up"\nsets = 1\nreps = 2\ntempo = "1-0-1-0"'
+    mixed.write_text(
+        plan_text(f"{box}box_height_cm = 30\nrest_s = 30\n\n[[block]]\n{floor}", title="Mixed"),
+        encoding="utf-8",
+    )
+    assert _play(mixed, tmp_path, clock, Typist(), assume_yes=True)[0] == 0
+    assert "  Rest 30 s; next: set 2/2, Floor push up.\n" in capsys.readouterr().out
