@@ -183,8 +183,11 @@ def _session(window: MainWindow, clock: _Clock, shot: Callable[[str], None]) -> 
             window.current.handle(Action.NEXT)
         if run.player.stage.value == "ready":
             run.start()
-        clock.now += 200
+        max_set = run.player.current.target.is_max
+        clock.now += 40 if max_set else 200
         run.driver.on_tick()
+        if max_set and run.player.stage.value != "logging":
+            window.on_action(Action.NEXT)  # a max set ended by hand: the reps counted so far
         if run.player.stage.value == "logging":
             window.current.handle(Action.NEXT)
     shot("08-summary")
