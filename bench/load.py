@@ -14,7 +14,6 @@ import argparse
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from child_line import first_line  # beside this file
 
 PLANS = 200
 CHILD = """
@@ -64,18 +65,7 @@ def startup_ms(data: Path, runs: int) -> tuple[float, int]:
     times: list[float] = []
     listed = 0
     for run in range(runs + 1):
-        started = time.perf_counter()
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(data)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env=env,
-        )
-        assert child.stdout is not None
-        line = child.stdout.readline()
-        elapsed = time.perf_counter() - started
-        child.wait(timeout=60)
+        elapsed, line = first_line(CHILD, data, env)
         listed = int(line.split()[-1])
         if run:  # the first run warms the disk cache, as a second launch would be
             times.append(elapsed)

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from child_line import first_line  # beside this file
 
 from app.storage.data_dir import store_path
 from tests.fixtures.ten_year_history import TZ, write_ten_year_history
@@ -77,18 +77,7 @@ def one_run(platform: str, folder: Path, code: str = CHILD) -> tuple[float, bool
     # a shell with PYTHONDONTWRITEBYTECODE would otherwise compile every module every run.
     env = {**os.environ, "QT_QPA_PLATFORM": platform}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-c", code, str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    assert child.stdout is not None
-    line = child.stdout.readline()
-    elapsed = time.perf_counter() - started
-    child.wait(timeout=30)
+    elapsed, line = first_line(code, folder, env, timeout_s=30)
     return elapsed, line.split()[-1:] == ["True"]
 
 
